@@ -1,0 +1,18 @@
+from django.urls import path
+from wagtail.api.v2.router import WagtailAPIRouter
+
+from .views import LocalesAPIView, PublicPagesAPIViewSet
+
+
+class UdsynAPIRouter(WagtailAPIRouter):
+    """Wagtail's router plus the plain views that are not model endpoints."""
+
+    def get_urlpatterns(self):
+        return [
+            path("locales/", LocalesAPIView.as_view(), name="locales"),
+            *super().get_urlpatterns(),
+        ]
+
+
+api_router = UdsynAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)

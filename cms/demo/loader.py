@@ -1,0 +1,242 @@
+"""Builds the demo content from the specs in ``content/``. Idempotent: if the Danish home page
+exists, nothing is created; ``reset()`` removes all content first."""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
+
+from cms.contacts.models import Contact
+from cms.home.models import HomePage
+from cms.languages import SOURCE
+from cms.roles.setup import APPROVERS, EDITORS, ensure_roles, translators_group_name
+
+from . import spec
+from .content import contacts as contact_content
+from .content import sections as section_content
+from .content import welcome as welcome_content
+from .content.strategy import strategy
+from .translate import translate
+
+log = logging.getLogger("udsyn.demo")
+
+DEMO_PASSWORD = "udsyn-demo-2026"  # noqa: S105 - demo logins, printed by ./scripts/demo
+DEMO_USERS = [
+    # username, groups, superuser
+    ("admin", [], True),
+    ("editor", [EDITORS], False),
+    ("approver", [APPROVERS], False),
+    ("translator-en", [translators_group_name("en")], False),
+    ("translator-de", [translators_group_name("de")], False),
+]
+
+
+@dataclass
+class Loaded:
+    created: bool
+    pages: dict[str, Page] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+
+
+class DemoLoader:
+    def __init__(self) -> None:
+        self.pages: dict[str, Page] = {}
+        self.contacts: dict[str, Contact] = {}
+        self.source_locale = Locale.objects.get(language_code=SOURCE)
+
+    # -- values -------------------------------------------------------------------------
+    def _resolve(self, value):
+        """Replace demo references ("contact:<key>", "page:<key>") with database ids."""
+        if isinstance(value, dict) and "ref" in value:
+            return self.contacts[value["ref"].removeprefix("contact:")].pk
+        if isinstance(value, dict) and "target" in value:
+            target = value["target"]
+            is_page = target.startswith("page:")
+            return {
+                "text": value["text"],
+                "page": self.pages[target.removeprefix("page:")].pk if is_page else None,
+                "url": "" if is_page else target,
+            }
+        if isinstance(value, dict):
+            return {key: self._resolve(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [self._resolve(item) for item in value]
+        return value
+
+    def _field_value(self, name: str, value, lang: str):
+        if name == "body":
+            return [
+                {"type": block_type, "value": self._resolve(spec.pick(block_value, lang))}
+                for block_type, block_value in value
+            ]
+        return spec.pick(value, lang)
+
+    @staticmethod
+    def _pairs(page_spec: spec.PageSpec, lang: str) -> dict[str, str]:
+        found = list(spec.texts(page_spec.title)) + list(spec.texts(page_spec.fields))
+        return {text["da"]: text[lang] for text in found if lang in text}
+
+    # -- content ------------------------------------------------------------------------
+    def load_contacts(self) -> None:
+        for key, data in contact_content.CONTACTS.items():
+            contact = Contact.objects.create(
+                locale=self.source_locale,
+                **{name: spec.pick(value, SOURCE) for name, value in data.items()},
+            )
+            self.contacts[key] = contact
+            for lang in ("en", "de"):
+                pairs = {data[f]["da"]: data[f][lang] for f in ("name", "opening_hours")}
+                translate(contact, lang, pairs)
+
+    def add_page(self, parent: Page, page_spec: spec.PageSpec) -> Page:
+        model = apps.get_model(page_spec.model)
+        page = model(
+            title=page_spec.title[SOURCE],
+            slug=page_spec.slug,
+            locale=self.source_locale,
+            **{
+                name: self._field_value(name, value, SOURCE)
+                for name, value in page_spec.fields.items()
+            },
+        )
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.pages[page_spec.key] = page
+        for child in page_spec.children:
+            self.add_page(page, child)
+        return page
+
+    def translate_tree(self, page_spec: spec.PageSpec, skip: set[tuple[str, str]]) -> None:
+        page = self.pages[page_spec.key]
+        for lang in page_spec.languages:
+            if (page_spec.key, lang) not in skip:
+                translate(page, lang, self._pairs(page_spec, lang))
+        for child in page_spec.children:
+            self.translate_tree(child, skip)
+
+    def load_home(self) -> HomePage:
+        root = Page.get_first_root_node()
+        home = HomePage(
+            title=welcome_content.TITLE[SOURCE],
+            slug=welcome_content.HOME_SLUGS[SOURCE],
+            locale=self.source_locale,
+            welcome=spec.pick(welcome_content.WELCOME, SOURCE),
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": "localhost",
+                "port": 8000,
+                "root_page": home,
+                "site_name": "Udsyn",
+            },
+        )
+        for lang in welcome_content.ALL:
+            pairs = {welcome_content.TITLE[SOURCE]: welcome_content.TITLE[lang]}
+            pairs |= {t["da"]: t[lang] for t in spec.texts(welcome_content.WELCOME)}
+            translate(home, lang, pairs, slug=welcome_content.HOME_SLUGS[lang])
+        self.pages["home"] = home
+        return home
+
+    def make_outdated(self) -> None:
+        """Edit and publish the Danish "Moving" page after it was translated; bring German up to
+        date through wagtail-localize's update path, leave English outdated."""
+        page = self.pages["moving"].specific
+        edit = section_content.MOVING_EDIT
+        page.body = [
+            {
+                "type": block.block_type,
+                "value": self._replace(
+                    block.get_prep_value()["value"], edit["old"], edit["new"]["da"]
+                ),
+            }
+            for block in page.body
+        ]
+        page.save_revision().publish()
+        pairs = self._pairs(section_content.MOVING, "de")
+        pairs[edit["new"]["da"]] = edit["new"]["de"]
+        translate(page, "de", pairs, refresh=True)
+
+    @classmethod
+    def _replace(cls, value, old: str, new: str):
+        if isinstance(value, str):
+            return value.replace(old, new)
+        if isinstance(value, dict):
+            return {key: cls._replace(item, old, new) for key, item in value.items()}
+        if isinstance(value, list):
+            return [cls._replace(item, old, new) for item in value]
+        return value
+
+    def make_partial(self) -> None:
+        """German "Events": a translator has done part of it; saved as a draft, never live."""
+        pairs = self._pairs(section_content.EVENTS, "de")
+        for text in section_content.EVENTS_PARTIAL_DE_UNTRANSLATED:
+            pairs.pop(text)
+        translate(self.pages["events"], "de", pairs, publish=False)
+
+    def load(self) -> None:
+        self.load_contacts()
+        home = self.load_home()
+        for section in section_content.SECTIONS:
+            self.add_page(home, section)
+        overview = strategy()
+        letter = welcome_content.LETTER
+        self.add_page(home, overview)
+        self.add_page(home, letter)
+        skip = {("events", "de")}
+        for page_spec in [*section_content.SECTIONS, overview, letter]:
+            self.translate_tree(page_spec, skip)
+        self.make_partial()
+        self.make_outdated()
+
+
+def demo_exists() -> bool:
+    return HomePage.objects.filter(locale__language_code=SOURCE).exists()
+
+
+@transaction.atomic
+def reset() -> None:
+    """Remove all pages below the root, contacts and translation records. Users stay."""
+    for page in Page.get_first_root_node().get_children():
+        page.delete()
+    TranslationSource.objects.all().delete()
+    Contact.objects.all().delete()
+
+
+def ensure_users() -> None:
+    User = get_user_model()  # noqa: N806
+    for username, group_names, superuser in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@udsyn.example",
+                "is_staff": superuser,
+                "is_superuser": superuser,
+            },
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        user.groups.set(Group.objects.filter(name__in=group_names))
+
+
+def load_demo_content(reset_first: bool = False) -> Loaded:
+    if reset_first:
+        reset()
+    created = False
+    if not demo_exists():
+        with transaction.atomic():
+            # Wagtail's migrations create a placeholder "Welcome to Wagtail" page.
+            Page.objects.filter(depth=2, content_type__model="page").delete()
+            DemoLoader().load()
+        created = True
+    ensure_roles()
+    ensure_users()
+    return Loaded(created=created)

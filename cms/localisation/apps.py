@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LocalisationConfig(AppConfig):
+    name = "cms.localisation"
+    label = "localisation"

@@ -1,0 +1,33 @@
+# Shared shell helpers for ./scripts/*. Sourced, never run.
+# Creates .venv on first use and (re)installs from requirements.lock only when it changed,
+# so repeated runs cost nothing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+export PYTHONDONTWRITEBYTECODE=1
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+ensure_venv() {
+    local python="${PYTHON:-python3.11}"
+    command -v "$python" >/dev/null 2>&1 || python=python3
+    "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' \
+        || die "Python 3.11 is required ($python is $("$python" --version 2>&1))"
+    if [ ! -x "$PY" ]; then
+        say "Creating virtual environment in .venv"
+        "$python" -m venv "$VENV"
+    fi
+    local stamp="$VENV/.udsyn-installed" want
+    want="$(cat "$ROOT/requirements.lock" "$ROOT/pyproject.toml" | sha256sum | cut -d' ' -f1)"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        say "Installing pinned dependencies from requirements.lock"
+        "$PY" -m pip install --quiet --upgrade pip
+        "$PY" -m pip install --quiet -r "$ROOT/requirements.lock"
+        "$PY" -m pip install --quiet --no-deps -e "$ROOT"
+        echo "$want" >"$stamp"
+    fi
+}
