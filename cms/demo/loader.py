@@ -2,17 +2,18 @@
 exists, nothing is created; ``reset()`` removes all content first."""
 
 import logging
+import uuid
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from cms.contacts.models import Contact
-from cms.home.models import HomePage
+from cms.home.models import HomePage, make_default_site_root
 from cms.languages import SOURCE
 from cms.roles.setup import APPROVERS, EDITORS, ensure_roles, translators_group_name
 
@@ -24,6 +25,9 @@ from .content.strategy import strategy
 from .translate import translate
 
 log = logging.getLogger("udsyn.demo")
+
+# Keys of ListBlock children in cms.blocks (steps.steps, checklist.items, links.links).
+LIST_BLOCK_KEYS = {"steps", "items", "links"}
 
 DEMO_PASSWORD = "udsyn-demo-2026"  # noqa: S105 - demo logins, printed by ./scripts/demo
 DEMO_USERS = [
@@ -68,10 +72,30 @@ class DemoLoader:
             return [self._resolve(item) for item in value]
         return value
 
+    @classmethod
+    def _list_items(cls, value):
+        """ListBlock values in Wagtail's raw form, each item with a fixed id: wagtail-localize
+        addresses a list item's segments by that id, so it must survive a reload."""
+        if isinstance(value, dict):
+            return {
+                key: [
+                    {"type": "item", "value": cls._list_items(v), "id": str(uuid.uuid4())}
+                    for v in item
+                ]
+                if key in LIST_BLOCK_KEYS
+                else cls._list_items(item)
+                for key, item in value.items()
+            }
+        return value
+
     def _field_value(self, name: str, value, lang: str):
         if name == "body":
             return [
-                {"type": block_type, "value": self._resolve(spec.pick(block_value, lang))}
+                {
+                    "type": block_type,
+                    "value": self._list_items(self._resolve(spec.pick(block_value, lang))),
+                    "id": str(uuid.uuid4()),
+                }
                 for block_type, block_value in value
             ]
         return spec.pick(value, lang)
@@ -129,15 +153,7 @@ class DemoLoader:
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={
-                "hostname": "localhost",
-                "port": 8000,
-                "root_page": home,
-                "site_name": "Udsyn",
-            },
-        )
+        make_default_site_root(home)
         for lang in welcome_content.ALL:
             pairs = {welcome_content.TITLE[SOURCE]: welcome_content.TITLE[lang]}
             pairs |= {t["da"]: t[lang] for t in spec.texts(welcome_content.WELCOME)}
@@ -204,8 +220,10 @@ def demo_exists() -> bool:
 @transaction.atomic
 def reset() -> None:
     """Remove all pages below the root, contacts and translation records. Users stay."""
-    for page in Page.get_first_root_node().get_children():
-        page.delete()
+    # One tree-aware queryset delete: it removes every descendant by path and keeps the root's
+    # child count right. Deleting page by page lets wagtail-localize's signals remove
+    # translations of a page first, leaving their subtrees orphaned.
+    Page.objects.filter(depth__gt=1).delete()
     TranslationSource.objects.all().delete()
     Contact.objects.all().delete()
 
@@ -232,10 +250,14 @@ def load_demo_content(reset_first: bool = False) -> Loaded:
         reset()
     created = False
     if not demo_exists():
-        with transaction.atomic():
-            # Wagtail's migrations create a placeholder "Welcome to Wagtail" page.
-            Page.objects.filter(depth=2, content_type__model="page").delete()
+        # Deliberately not one transaction: wagtail-localize publishes translations on commit,
+        # and deferring every publish to the end would restore stale tree counters from the
+        # revisions. A failed load removes what it created instead.
+        try:
             DemoLoader().load()
+        except BaseException:
+            reset()
+            raise
         created = True
     ensure_roles()
     ensure_users()

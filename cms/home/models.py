@@ -24,3 +24,15 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = "home page"
+
+
+def make_default_site_root(home: HomePage) -> None:
+    """Point the default Site at the Danish home page. Wagtail's API serves the site's tree and
+    the translations of its root, so this one Site covers every language."""
+    from wagtail.models import Site
+
+    Page.objects.filter(depth=2, content_type__model="page").delete()  # Wagtail's placeholder
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Udsyn"},
+    )

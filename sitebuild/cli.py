@@ -1,0 +1,175 @@
+"""One command over the stages.
+
+    ./scripts/build --api http://localhost:8000/api/v2/ --out build/site     # everything
+    ./scripts/build fetch --api URL --save build/raw.json                     # one stage
+    ./scripts/build render --data build/raw.json --out build/site             # the rest
+    ./scripts/build verify build/site
+
+Exit status 0 on success, 1 with a one-line reason on any build failure, 2 on bad usage."""
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import fetch, publish, render, transform, verify
+from .errors import BuildError
+from .model import Locale, RawSite
+
+
+class Reporter:
+    """Progress on stderr and a closing summary: what a long build is doing, and how long each
+    stage took."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.seconds: dict[str, float] = {}
+        self.warnings: list[str] = []
+
+    def say(self, text: str) -> None:
+        if not self.quiet:
+            print(text, file=sys.stderr, flush=True)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[Callable[[str], None]]:
+        self.say(f"[{name}] …")
+        start = time.perf_counter()
+        yield lambda text: self.say(f"[{name}] {text}")
+        self.seconds[name] = time.perf_counter() - start
+
+    def summary(self, pages: Counter) -> None:
+        per_locale = ", ".join(f"{lang} {n}" for lang, n in pages.items())
+        stages = ", ".join(f"{name} {s:.2f}s" for name, s in self.seconds.items())
+        self.say(f"pages: {sum(pages.values())} ({per_locale})")
+        for warning in self.warnings:
+            self.say(f"warning: {warning}")
+        self.say(f"warnings: {len(self.warnings)}; time: {stages}")
+
+
+def save_raw(raw: RawSite, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(dataclasses.asdict(raw), ensure_ascii=False), encoding="utf-8")
+
+
+def load_raw(path: Path) -> RawSite:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return RawSite(data["api_url"], [Locale(**loc) for loc in data["locales"]], data["pages"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BuildError(f"{path}: not a saved fetch ({exc})") from None
+
+
+def build_from_raw(raw: RawSite, out: Path, report: Reporter, args) -> Counter:
+    with report.stage("transform") as progress:
+        site = transform.transform(raw)
+        report.warnings += site.warnings
+        progress(f"{len(site.pages)} pages")
+    staging = publish.staging_dir(out)
+    try:
+        with report.stage("render") as progress:
+            render.render(site, staging, progress, accessibility_url=args.accessibility_url)
+        with report.stage("verify") as progress:
+            checked = verify.verify(staging, previous=out, max_drop=args.max_drop)
+            progress(f"{len(checked)} files checked")
+        with report.stage("publish") as progress:
+            publish.publish(staging, out)
+            progress(f"published to {out}")
+    except BaseException:
+        publish.discard(staging)
+        raise
+    return Counter(page.lang for page in site.pages)
+
+
+def cmd_build(args, report: Reporter) -> None:
+    with report.stage("fetch") as progress:
+        raw = fetch.fetch_site(args.api, _fetch_settings(args), progress)
+    report.summary(build_from_raw(raw, args.out, report, args))
+
+
+def cmd_fetch(args, report: Reporter) -> None:
+    with report.stage("fetch") as progress:
+        raw = fetch.fetch_site(args.api, _fetch_settings(args), progress)
+        save_raw(raw, args.save)
+        progress(f"{len(raw.pages)} pages saved to {args.save}")
+
+
+def cmd_render(args, report: Reporter) -> None:
+    report.summary(build_from_raw(load_raw(args.data), args.out, report, args))
+
+
+def cmd_verify(args, report: Reporter) -> None:
+    with report.stage("verify") as progress:
+        progress(f"{len(verify.verify(args.site))} files checked, no problems")
+
+
+def _fetch_settings(args) -> fetch.FetchSettings:
+    return fetch.FetchSettings(timeout=args.timeout, retries=args.retries)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="build", description=__doc__.split("\n\n")[0])
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    sub = top.add_subparsers(dest="command", required=True)
+
+    def api(p):
+        p.add_argument("--api", required=True, help="the public API root, e.g. http://host/api/v2/")
+        p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+        p.add_argument("--retries", type=int, default=3, help="retries per failed request")
+
+    def output(p):
+        p.add_argument("--out", type=Path, default=Path("build/site"), help="site folder")
+        p.add_argument(
+            "--max-drop",
+            type=float,
+            default=0.25,
+            help="refuse to publish if a language loses more than this share of pages",
+        )
+        p.add_argument(
+            "--accessibility-url",
+            default=render.DEFAULT_ACCESSIBILITY_URL,
+            help="where the footer's accessibility statement link points",
+        )
+
+    p = sub.add_parser(
+        "build", parents=[common], help="fetch, transform, render, verify and publish"
+    )
+    api(p), output(p)
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("fetch", parents=[common], help="pull the API and save it as JSON")
+    api(p)
+    p.add_argument("--save", type=Path, default=Path("build/raw.json"))
+    p.set_defaults(func=cmd_fetch)
+    p = sub.add_parser(
+        "render", parents=[common], help="transform, render, verify and publish saved data"
+    )
+    p.add_argument("--data", type=Path, default=Path("build/raw.json"))
+    output(p)
+    p.set_defaults(func=cmd_render)
+    p = sub.add_parser("verify", parents=[common], help="check a built site")
+    p.add_argument("site", type=Path)
+    p.set_defaults(func=cmd_verify)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {"build", "fetch", "render", "verify", "-h", "--help"}
+    if not any(arg in commands for arg in argv):
+        argv.insert(0, "build")  # `build --api URL --out DIR` is the default command
+    args = parser().parse_args(argv)
+    report = Reporter(quiet=args.quiet)
+    try:
+        args.func(args, report)
+    except BuildError as exc:
+        print(f"error: {exc.stage}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("error: interrupted; the published site is unchanged", file=sys.stderr)
+        return 130
+    return 0

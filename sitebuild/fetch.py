@@ -1,0 +1,178 @@
+"""Stage 1, fetch: I/O only. Pulls the public API over HTTP, validates every response against
+the contract and returns the raw data. Never sends credentials."""
+
+import contextlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin
+
+import requests
+
+from .errors import FetchError
+from .model import Locale, RawSite
+
+# The page types the site renders. Wagtail's listing only returns a type's own fields when
+# the request names the type, so the build asks once per type.
+PAGE_TYPES = (
+    "home.HomePage",
+    "sections.AudiencePage",
+    "information.InformationPage",
+    "letters.WelcomeLetterPage",
+    "strategy.StrategyPage",
+)
+REQUIRED_META = ("type", "locale", "translation_key", "site_path")
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    timeout: float = 10.0  # seconds, per request (connect and read)
+    retries: int = 3  # further attempts after a failed request
+    backoff: float = 0.5  # seconds before the first retry; doubles each time
+    page_size: int = 200  # the API's WAGTAILAPI_LIMIT_MAX
+
+
+class ApiClient:
+    def __init__(
+        self,
+        api_url: str,
+        settings: FetchSettings | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.api_url = api_url.rstrip("/") + "/"
+        self.settings = settings or FetchSettings()
+        self.sleep = sleep
+        self.session = requests.Session()
+        # No .netrc, no proxy credentials from the environment: the build is anonymous.
+        self.session.trust_env = False
+        self.session.headers["Accept"] = "application/json"
+
+    def get(self, path: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
+        url = urljoin(self.api_url, path)
+        delay, last = self.settings.backoff, ""
+        for attempt in range(self.settings.retries + 1):
+            if attempt:
+                self.sleep(delay)
+                delay *= 2
+            try:
+                response = self.session.get(url, params=params, timeout=self.settings.timeout)
+            except requests.Timeout:
+                last = f"no answer within {self.settings.timeout:g} s"
+                continue
+            except requests.ConnectionError as exc:
+                last = f"cannot connect ({_reason(exc)})"
+                continue
+            if response.status_code >= 500 or response.status_code == 429:
+                last = f"HTTP {response.status_code}"
+                continue
+            return _json(response)
+        raise FetchError(f"{url}: {last} after {self.settings.retries + 1} attempts")
+
+    def listing(self, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every item of a paginated listing. Fails if the total changes between requests,
+        because then a page was published or removed mid-pull and offsets have shifted."""
+        items: list[dict[str, Any]] = []
+        total: int | None = None
+        while total is None or len(items) < total:
+            body = self.get(
+                path, {**params, "limit": self.settings.page_size, "offset": len(items)}
+            )
+            batch, count = _listing_body(path, body)
+            if total is not None and count != total:
+                raise FetchError(
+                    f"{path}: content changed during the pull (total {total} -> {count}); "
+                    "run the build again"
+                )
+            total = count
+            if not batch and len(items) < total:
+                raise FetchError(f"{path}: listing ended at {len(items)} of {total} items")
+            items.extend(batch)
+        return items
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    for marker in ("Connection refused", "Name or service not known", "timed out"):
+        if marker in text:
+            return marker.lower()
+    return type(exc).__name__
+
+
+def _json(response: requests.Response) -> dict[str, Any]:
+    where = response.url
+    if response.status_code != 200:
+        detail = ""
+        with contextlib.suppress(ValueError):
+            detail = f": {response.json().get('message', '')}"
+        raise FetchError(f"{where}: HTTP {response.status_code}{detail}")
+    if "json" not in response.headers.get("Content-Type", ""):
+        raise FetchError(
+            f"{where}: expected JSON, got {response.headers.get('Content-Type') or 'no type'}"
+        )
+    try:
+        body = json.loads(response.content)
+    except ValueError as exc:
+        raise FetchError(f"{where}: invalid JSON ({exc})") from None
+    if not isinstance(body, dict):
+        raise FetchError(f"{where}: expected a JSON object")
+    return body
+
+
+def _listing_body(path: str, body: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    meta, items = body.get("meta"), body.get("items")
+    if not isinstance(meta, dict) or not isinstance(meta.get("total_count"), int):
+        raise FetchError(f"{path}: response has no meta.total_count")
+    if not isinstance(items, list):
+        raise FetchError(f"{path}: response has no items list")
+    return items, meta["total_count"]
+
+
+def _check_page(item: Any) -> None:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), int):
+        raise FetchError(f"pages: item without an id: {str(item)[:80]}")
+    meta = item.get("meta")
+    missing = [key for key in REQUIRED_META if not isinstance(meta, dict) or key not in meta]
+    if missing or not isinstance(item.get("title"), str):
+        fields = ", ".join(missing or ["title"])
+        raise FetchError(f"pages: page {item['id']} lacks {fields}")
+
+
+def fetch_locales(client: ApiClient) -> list[Locale]:
+    body = client.get("locales/")
+    items, _ = _listing_body("locales", body)
+    try:
+        return [
+            Locale(i["code"], i["name"], i["direction"], i["scope"], i.get("is_source", False))
+            for i in items
+        ]
+    except (KeyError, TypeError) as exc:
+        raise FetchError(f"locales: malformed item ({exc})") from None
+
+
+def fetch_site(
+    api_url: str,
+    settings: FetchSettings | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> RawSite:
+    client = ApiClient(api_url, settings)
+    locales = fetch_locales(client)
+    progress(f"{len(locales)} locales")
+    # The untyped listing is the reference count: every published page, whatever its type.
+    everything = client.listing("pages/", {"order": "id"})
+    pages: list[dict[str, Any]] = []
+    for page_type in PAGE_TYPES:
+        batch = client.listing("pages/", {"type": page_type, "fields": "*", "order": "id"})
+        for item in batch:
+            _check_page(item)
+        pages.extend(batch)
+        progress(f"{len(batch):>5} {page_type}")
+    if len(pages) != len(everything):
+        known = {item["id"] for item in pages}
+        unknown = sorted({i["meta"]["type"] for i in everything if i.get("id") not in known})
+        raise FetchError(
+            f"pages: the API lists {len(everything)} pages but the typed listings gave "
+            f"{len(pages)}" + (f"; unknown type(s): {', '.join(unknown)}" if unknown else "")
+        )
+    return RawSite(api_url=api_url, locales=locales, pages=pages)

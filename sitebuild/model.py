@@ -1,0 +1,55 @@
+"""Typed data passed between the stages. ``RawSite`` is what the API said; ``SitePage`` is a
+page ready to render."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Locale:
+    code: str
+    name: str
+    direction: str  # "ltr" | "rtl"
+    scope: str  # "full" | "welcome"
+    is_source: bool = False
+
+
+@dataclass
+class RawSite:
+    api_url: str
+    locales: list[Locale]
+    pages: list[dict[str, Any]]  # API items, all fields, any page type
+
+
+@dataclass(frozen=True)
+class Link:
+    lang: str
+    url: str
+    title: str
+    name: str = ""  # the language's own name, for the language list
+
+
+@dataclass
+class SitePage:
+    id: int
+    type: str
+    template: str
+    lang: str
+    dir: str
+    url: str  # "/en/work-live/school/"
+    output_path: str  # "en/work-live/school/index.html"
+    title: str
+    translation_key: str
+    fields: dict[str, Any]
+    alternates: list[Link] = field(default_factory=list)  # every language version, incl. this
+    children: list[Link] = field(default_factory=list)
+    breadcrumbs: list[Link] = field(default_factory=list)
+    navigation: list[Link] = field(default_factory=list)
+    home_url: str = "/"
+
+
+@dataclass
+class Site:
+    locales: list[Locale]
+    pages: list[SitePage]
+    warnings: list[str] = field(default_factory=list)

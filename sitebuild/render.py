@@ -1,0 +1,87 @@
+"""Stage 3, render: Pelican 4.12 with Jinja autoescape, fed by the Udsyn generator plugin."""
+
+import contextlib
+import io
+import logging
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+from . import i18n
+from .errors import BuildError, RenderError
+from .model import Site
+
+ROOT = Path(__file__).resolve().parent.parent
+THEME = ROOT / "site" / "theme"
+LOCALES = ROOT / "locales"
+DEFAULT_ACCESSIBILITY_URL = "https://www.was.digst.dk/"
+
+
+def pelican_settings(
+    site: Site,
+    output: Path,
+    content: Path,
+    *,
+    theme: Path = THEME,
+    locales_dir: Path = LOCALES,
+    accessibility_url: str = DEFAULT_ACCESSIBILITY_URL,
+) -> dict:
+    catalogues = {locale.code: i18n.load(locales_dir, locale.code) for locale in site.locales}
+    return read_settings(
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(theme),
+            "THEME_STATIC_DIR": "static",
+            "SITEURL": "",
+            "TIMEZONE": "Europe/Copenhagen",
+            "RELATIVE_URLS": False,
+            "DELETE_OUTPUT_DIRECTORY": False,
+            "PLUGINS": ["sitebuild.pelican_plugin"],
+            "JINJA_ENVIRONMENT": {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True},
+            # Pelican's blog machinery is not used: every page comes from the plugin.
+            "ARTICLE_PATHS": [],
+            "PAGE_PATHS": [],
+            "STATIC_PATHS": [],
+            "DIRECT_TEMPLATES": [],
+            "FEED_ALL_ATOM": None,
+            "CATEGORY_FEED_ATOM": None,
+            "TRANSLATION_FEED_ATOM": None,
+            "AUTHOR_FEED_ATOM": None,
+            "AUTHOR_FEED_RSS": None,
+            "AUTHOR_SAVE_AS": "",
+            "CATEGORY_SAVE_AS": "",
+            "TAG_SAVE_AS": "",
+            "ARCHIVES_SAVE_AS": "",
+            "AUTHORS_SAVE_AS": "",
+            "CATEGORIES_SAVE_AS": "",
+            "TAGS_SAVE_AS": "",
+            "CACHE_CONTENT": False,
+            "LOAD_CONTENT_CACHE": False,
+            "UDSYN_SITE": site,
+            "UDSYN_CATALOGUES": catalogues,
+            "UDSYN_ACCESSIBILITY_URL": accessibility_url,
+        }
+    )
+
+
+def render(
+    site: Site, output: Path, progress: Callable[[str], None] = lambda _: None, **options
+) -> None:
+    """Render ``site`` into ``output`` (an empty folder)."""
+    with tempfile.TemporaryDirectory(prefix="udsyn-content-") as content:
+        settings = pelican_settings(site, output, Path(content), **options)
+        # Pelican logs every file it writes; the CLI prints its own progress instead.
+        logging.getLogger("pelican").setLevel(logging.WARNING)
+        try:
+            # Pelican prints its own blog-oriented summary ("0 articles"); the CLI reports.
+            with contextlib.redirect_stdout(io.StringIO()):
+                Pelican(settings).run()
+        except BuildError:
+            raise
+        except Exception as exc:
+            raise RenderError(f"Pelican failed: {type(exc).__name__}: {exc}") from exc
+    progress(f"{len(site.pages)} pages rendered")

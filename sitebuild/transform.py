@@ -1,0 +1,162 @@
+"""Stage 2, transform: pure functions from the API's data to pages ready to render.
+
+Every piece of HTML from the CMS is sanitised here against an allow-list, even though the CMS
+restricts rich text already: the site must not trust its input. Sanitised HTML is wrapped in
+``Markup`` so templates (autoescaped) never need ``|safe``."""
+
+from collections import defaultdict
+from typing import Any
+
+import nh3
+from markupsafe import Markup
+
+from .errors import TransformError
+from .model import Link, Locale, RawSite, Site, SitePage
+
+TEMPLATES = {
+    "home.HomePage": "home",
+    "sections.AudiencePage": "section",
+    "information.InformationPage": "information",
+    "letters.WelcomeLetterPage": "letter",
+    "strategy.StrategyPage": "strategy",
+}
+RICH_TEXT_FIELDS = ("welcome", "intro", "letter")
+
+ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang", "lang"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitise(html: str | None) -> Markup:
+    cleaned = nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener",
+    )
+    return Markup(cleaned)  # noqa: S704 - nh3 output against the allow-list above
+
+
+def page_url(lang: str, site_path: str) -> str:
+    return f"/{lang}/{site_path}"
+
+
+def parent_url(url: str) -> str | None:
+    """ "/en/a/b/" -> "/en/a/"; a language's home page ("/en/") has no parent."""
+    parts = url.strip("/").split("/")
+    return "/" + "/".join(parts[:-1]) + "/" if len(parts) > 1 else None
+
+
+def _index(raw: RawSite) -> tuple[dict[int, dict], dict[str, Locale]]:
+    locales = {locale.code: locale for locale in raw.locales}
+    pages: dict[int, dict] = {}
+    for item in raw.pages:
+        lang = item["meta"]["locale"]
+        if lang not in locales:
+            raise TransformError(f"page {item['id']} is in unknown locale {lang!r}")
+        if item["meta"]["type"] not in TEMPLATES:
+            raise TransformError(f"page {item['id']} has unknown type {item['meta']['type']}")
+        pages[item["id"]] = item
+    return pages, locales
+
+
+def _block(block: dict[str, Any], resolve, warnings: list[str], where: str) -> dict[str, Any]:
+    kind, value = block["type"], block["value"]
+    if kind == "paragraph":
+        value = sanitise(value)
+    elif kind == "steps":
+        value = {**value, "steps": [{**s, "text": sanitise(s.get("text"))} for s in value["steps"]]}
+    elif kind == "notice":
+        value = {**value, "text": sanitise(value["text"])}
+    elif kind == "links":
+        links = []
+        for link in value["links"]:
+            if link.get("page"):
+                url = resolve(link["page"]["id"])
+                if url is None:
+                    warnings.append(
+                        f"{where}: link to unpublished page {link['page']['id']} left out"
+                    )
+                    continue
+                links.append({"text": link["text"], "url": url, "external": False})
+            elif link.get("url"):
+                links.append({"text": link["text"], "url": link["url"], "external": True})
+        value = {**value, "links": links}
+    elif kind == "contact" and not value:
+        warnings.append(f"{where}: empty contact block left out")
+        return {}
+    return {"type": kind, "value": value, "id": block.get("id", "")}
+
+
+def transform(raw: RawSite) -> Site:
+    pages, locales = _index(raw)
+    warnings: list[str] = []
+    url_of = {
+        pid: page_url(p["meta"]["locale"], p["meta"]["site_path"]) for pid, p in pages.items()
+    }
+    by_url = {url: pid for pid, url in url_of.items()}
+    versions: dict[str, list[int]] = defaultdict(list)
+    for pid, page in pages.items():
+        versions[page["meta"]["translation_key"]].append(pid)
+
+    order = {code: n for n, code in enumerate(locales)}
+
+    def link(pid: int) -> Link:
+        page = pages[pid]
+        lang = page["meta"]["locale"]
+        return Link(lang=lang, url=url_of[pid], title=page["title"], name=locales[lang].name)
+
+    # Direct children by parent URL. API order (by id) is creation order, which is the
+    # editors' menu order for now; the navigation endpoint will make it explicit.
+    children: dict[str, list[Link]] = defaultdict(list)
+    for pid in sorted(pages):
+        parent = parent_url(url_of[pid])
+        if parent:
+            children[parent].append(link(pid))
+
+    result: list[SitePage] = []
+    for pid in sorted(pages):
+        page = pages[pid]
+        meta, lang = page["meta"], page["meta"]["locale"]
+        url = url_of[pid]
+        home = f"/{lang}/"
+        fields: dict[str, Any] = {}
+        for name, value in page.items():
+            if name in ("id", "meta", "title"):
+                continue
+            if name in RICH_TEXT_FIELDS:
+                value = sanitise(value)
+            elif name == "body":
+                value = [
+                    b for b in (_block(b, url_of.get, warnings, url) for b in value or []) if b
+                ]
+            fields[name] = value
+        crumbs, parts = [], url.strip("/").split("/")
+        for depth in range(1, len(parts)):
+            ancestor = by_url.get("/" + "/".join(parts[:depth]) + "/")
+            if ancestor is not None:
+                crumbs.append(link(ancestor))
+        alternates = sorted(
+            (link(v) for v in versions[meta["translation_key"]]), key=lambda alt: order[alt.lang]
+        )
+        result.append(
+            SitePage(
+                id=pid,
+                type=meta["type"],
+                template=TEMPLATES[meta["type"]],
+                lang=lang,
+                dir=locales[lang].direction,
+                url=url,
+                output_path=url.lstrip("/") + "index.html",
+                title=page["title"],
+                translation_key=meta["translation_key"],
+                fields=fields,
+                alternates=alternates,
+                children=children.get(url, []),
+                breadcrumbs=crumbs,
+                navigation=children.get(home, []),
+                home_url=home,
+            )
+        )
+    return Site(locales=list(locales.values()), pages=result, warnings=warnings)

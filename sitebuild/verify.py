@@ -1,0 +1,111 @@
+"""Stage 4, verify: reads the rendered folder and refuses to publish a broken or leaking site."""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .errors import VerifyError
+
+LEFTOVERS = re.compile(r"linktype=|\{\{|\{%")
+
+
+@dataclass
+class PageFacts:
+    lang: str | None = None
+    dir: str | None = None
+    title: str = ""
+    links: list[str] = field(default_factory=list)
+    alternates: dict[str, str] = field(default_factory=dict)
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.facts = PageFacts()
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attr = dict(attrs)
+        if tag == "html":
+            self.facts.lang, self.facts.dir = attr.get("lang"), attr.get("dir")
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "link" and attr.get("rel") == "alternate" and attr.get("hreflang"):
+            self.facts.alternates[attr["hreflang"]] = attr.get("href") or ""
+        for name in ("href", "src"):
+            if attr.get(name):
+                self.facts.links.append(attr[name])
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.facts.title += data
+
+
+def url_to_file(root: Path, url: str) -> Path:
+    path = unquote(urlsplit(url).path)
+    return root / (path.lstrip("/") + "index.html" if path.endswith("/") else path.lstrip("/"))
+
+
+def page_url(root: Path, file: Path) -> str:
+    rel = file.relative_to(root).as_posix()
+    return "/" + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+
+
+def count_pages(root: Path) -> Counter:
+    """HTML pages per top-level folder (language)."""
+    return Counter(p.relative_to(root).parts[0] for p in root.glob("*/**/*.html"))
+
+
+def verify(root: Path, previous: Path | None = None, max_drop: float = 0.25) -> list[str]:
+    """Check the site in ``root``; return the page URLs checked. Raises VerifyError."""
+    problems: list[str] = []
+    facts: dict[str, PageFacts] = {}
+    for file in sorted(root.rglob("*.html")):
+        url = page_url(root, file)
+        text = file.read_text(encoding="utf-8")
+        parser = _Parser()
+        parser.feed(text)
+        page = facts[url] = parser.facts
+        if not text.lstrip().lower().startswith("<!doctype html>"):
+            problems.append(f"{url}: no HTML5 doctype")
+        if not page.lang:
+            problems.append(f"{url}: <html> has no lang")
+        if page.dir not in ("ltr", "rtl"):
+            problems.append(f"{url}: <html> has no valid dir")
+        if not page.title.strip():
+            problems.append(f"{url}: empty <title>")
+        if match := LEFTOVERS.search(text):
+            problems.append(f"{url}: CMS or template markup left over ({match.group()!r})")
+    for url, page in facts.items():
+        for link in page.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+                continue  # external, mailto:, tel: or a fragment
+            if not url_to_file(root, link).is_file():
+                problems.append(f"{url}: link to {link} does not resolve")
+        for lang, target in page.alternates.items():
+            other = facts.get(target)
+            if other is None:
+                problems.append(f"{url}: hreflang {lang} points to missing {target}")
+            elif other.lang != lang:
+                problems.append(f"{url}: hreflang {lang} points to a {other.lang} page")
+            elif url != "/" and page.lang not in other.alternates:
+                problems.append(f"{url}: hreflang {lang} -> {target} is not reciprocal")
+    if previous is not None and previous.is_dir():
+        before, after = count_pages(previous), count_pages(root)
+        for lang, count in sorted(before.items()):
+            if count and (count - after.get(lang, 0)) / count > max_drop:
+                problems.append(
+                    f"/{lang}/: {after.get(lang, 0)} pages, down from {count} "
+                    f"(more than {max_drop:.0%}); pass a larger --max-drop if intended"
+                )
+    if problems:
+        raise VerifyError(problems)
+    return sorted(facts)

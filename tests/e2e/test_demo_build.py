@@ -1,0 +1,95 @@
+"""End to end: the CMS with the demo content, served over real HTTP by Django's live server,
+pulled and rendered by the build CLI with Pelican."""
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild.cli import main
+
+pytestmark = pytest.mark.e2e
+
+SEED = Path(__file__).resolve().parents[2] / "cms" / "demo" / "seed"
+LANGS = ["da", "en", "de", "zh-hans", "ar", "ru", "es", "fr"]
+
+
+def text(path: Path) -> str:
+    """The file's text with entities resolved and no-break spaces (the seed has some) plain."""
+    return html.unescape(path.read_text(encoding="utf-8")).replace("\xa0", " ")
+
+
+def html_tag(path: Path) -> str:
+    return re.search(r"<html[^>]*>", path.read_text(encoding="utf-8")).group()
+
+
+def test_demo_content_builds_into_a_static_site(demo, live_server, tmp_path):
+    out = tmp_path / "site"
+    assert main(["--api", f"{live_server.url}/api/v2/", "--out", str(out), "-q"]) == 0
+
+    for lang in LANGS:
+        home = out / lang / "index.html"
+        assert home.is_file(), lang
+        expected_dir = "rtl" if lang == "ar" else "ltr"
+        assert html_tag(home) == f'<html lang="{lang}" dir="{expected_dir}">'
+
+    seed = text(SEED / "international-strategy-2012.txt")
+    vision_en = text(out / "en/international-strategy/vision/index.html")
+    assert "We are known for opinions and actions with an international outlook" in vision_en
+    assert "We are known for opinions and actions" in seed
+    assert (out / "da/international-strategi/vision/index.html").is_file()
+    citizen = text(out / "en/international-strategy/citizen/index.html")
+    assert "the libraries provide the citizens" in citizen
+    assert "Hvorfor" not in citizen
+
+    # The partial German translation is a draft: not built. The outdated one is.
+    assert not (out / "de/besuch/internationale-veranstaltungen").exists()
+    assert (out / "en/work-live/moving-to-herning/index.html").is_file()
+    # The language chooser at the root links every language's home page.
+    root = (out / "index.html").read_text(encoding="utf-8")
+    for lang in LANGS:
+        assert f'href="/{lang}/"' in root
+
+
+def test_a_newer_draft_never_reaches_the_built_site(demo, live_server, tmp_path):
+    from wagtail.models import Page
+
+    page = Page.objects.get(url_path="/da/arbejde-og-bo/indskriv-dit-barn-i-skole/").specific
+    page.title = "UDKAST – ikke godkendt"
+    page.summary = "Hemmelig kladdetekst"
+    page.save_revision()
+    out = tmp_path / "site"
+    assert main(["--api", f"{live_server.url}/api/v2/", "--out", str(out), "-q"]) == 0
+    built = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert "Indskriv dit barn i skole" in built
+    assert "UDKAST" not in built
+    assert "Hemmelig kladdetekst" not in built
+
+
+def test_unreachable_api_fails_with_one_line_and_leaves_the_site(tmp_path, capsys):
+    out = tmp_path / "site"
+    (out / "en").mkdir(parents=True)
+    (out / "en" / "index.html").write_text("the last good site", encoding="utf-8")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    code = main(
+        [
+            "--api",
+            "http://127.0.0.1:9/api/v2/",
+            "--out",
+            str(out),
+            "-q",
+            "--retries",
+            "1",
+            "--timeout",
+            "2",
+        ]
+    )
+
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert err[0].startswith("error: fetch:") and "cannot connect" in err[0]
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging left behind
