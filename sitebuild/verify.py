@@ -17,6 +17,7 @@ class PageFacts:
     lang: str | None = None
     dir: str | None = None
     title: str = ""
+    h1: str = ""
     links: list[str] = field(default_factory=list)
     alternates: dict[str, str] = field(default_factory=dict)
 
@@ -25,14 +26,14 @@ class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.facts = PageFacts()
-        self._in_title = False
+        self._in: str | None = None  # "title" or "h1" while inside one
 
     def handle_starttag(self, tag, attrs):
         attr = dict(attrs)
         if tag == "html":
             self.facts.lang, self.facts.dir = attr.get("lang"), attr.get("dir")
-        elif tag == "title":
-            self._in_title = True
+        elif tag in ("title", "h1"):
+            self._in = tag
         elif tag == "link" and attr.get("rel") == "alternate" and attr.get("hreflang"):
             self.facts.alternates[attr["hreflang"]] = attr.get("href") or ""
         for name in ("href", "src"):
@@ -40,12 +41,14 @@ class _Parser(HTMLParser):
                 self.facts.links.append(attr[name])
 
     def handle_endtag(self, tag):
-        if tag == "title":
-            self._in_title = False
+        if tag == self._in:
+            self._in = None
 
     def handle_data(self, data):
-        if self._in_title:
+        if self._in == "title":
             self.facts.title += data
+        elif self._in == "h1":
+            self.facts.h1 += data
 
 
 def url_to_file(root: Path, url: str) -> Path:
@@ -81,6 +84,8 @@ def verify(root: Path, previous: Path | None = None, max_drop: float = 0.25) -> 
             problems.append(f"{url}: <html> has no valid dir")
         if not page.title.strip():
             problems.append(f"{url}: empty <title>")
+        if not page.h1.strip():
+            problems.append(f"{url}: no page title (<h1> missing or empty)")
         if match := LEFTOVERS.search(text):
             problems.append(f"{url}: CMS or template markup left over ({match.group()!r})")
     for url, page in facts.items():

@@ -1,0 +1,140 @@
+"""Pelican plugin tests in Pelican's own style: build a tiny site into a temp folder and look at
+the output. Then break the output in each way verify must catch."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from sitebuild.errors import VerifyError
+from sitebuild.render import render
+from sitebuild.transform import transform
+from sitebuild.verify import verify
+
+from .helpers import api_page, tiny_site
+
+
+@pytest.fixture
+def built(tmp_path) -> Path:
+    out = tmp_path / "site"
+    out.mkdir()
+    render(transform(tiny_site()), out)
+    return out
+
+
+def read(root: Path, rel: str) -> str:
+    return (root / rel).read_text(encoding="utf-8")
+
+
+def test_every_page_is_written_with_lang_dir_and_title(built):
+    assert sorted(p.relative_to(built).as_posix() for p in built.rglob("index.html")) == [
+        "ar/index.html",
+        "da/arbejde/index.html",
+        "da/arbejde/skole/index.html",
+        "da/index.html",
+        "en/index.html",
+        "en/work/index.html",
+        "index.html",
+    ]
+    assert '<html lang="ar" dir="rtl">' in read(built, "ar/index.html")
+    assert "<title>Skole – Herning Kommune</title>" in read(built, "da/arbejde/skole/index.html")
+    assert (built / "static/css/site.css").is_file()
+
+
+def test_interface_strings_come_from_the_po_files(built):
+    assert "Gå til hovedindhold" in read(built, "da/index.html")
+    assert "Skip to main content" in read(built, "en/index.html")
+    assert "انتقل إلى المحتوى الرئيسي" in read(built, "ar/index.html")
+
+
+def test_language_list_offers_only_existing_versions_with_hreflang(built):
+    home = read(built, "en/index.html")
+    assert '<a href="/da/" hreflang="da" lang="da">Dansk</a>' in home
+    assert '<link rel="alternate" hreflang="ar" href="/ar/">' in home
+    school = read(built, "da/arbejde/skole/index.html")
+    assert 'hreflang="en"' not in school  # there is no English version of this page
+    assert 'class="languages"' not in school
+
+
+def test_autoescape_is_on(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    sneaky = api_page(
+        9, "en", "section", "x/", "<script>alert(1)</script>", "k-x", audience="visit", intro=""
+    )
+    render(transform(tiny_site([sneaky])), out)
+    page = read(out, "en/x/index.html")
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_good_build_verifies(built):
+    assert "/da/arbejde/skole/" in verify(built)
+
+
+def _break(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text or old == ""
+    path.write_text(
+        re.sub(re.escape(old), new, text, count=1) if old else new + text, encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new", "message"),
+    [
+        ("en/index.html", ' lang="en"', "", "no lang"),
+        ("ar/index.html", ' dir="rtl"', "", "no valid dir"),
+        (
+            "da/index.html",
+            "<title>Velkommen – Herning Kommune</title>",
+            "<title></title>",
+            "empty <title>",
+        ),
+        ("en/work/index.html", 'href="/en/"', 'href="/en/nowhere/"', "does not resolve"),
+        (
+            "en/index.html",
+            'href="/static/css/site.css"',
+            'href="/static/css/gone.css"',
+            "does not resolve",
+        ),
+        ("da/index.html", "<p>Hej</p>", '<p><a linktype="page" id="3">Hej</a></p>', "left over"),
+        ("da/index.html", "<p>Hej</p>", "<p>{{ page.title }}</p>", "left over"),
+        ("ar/index.html", '<link rel="alternate" hreflang="en" href="/en/">', "", "not reciprocal"),
+        ("en/index.html", 'hreflang="ar" href="/ar/"', 'hreflang="ar" href="/ar/nope/"', "missing"),
+    ],
+)
+def test_verify_refuses_broken_output(built, rel, old, new, message):
+    _break(built, rel, old, new)
+    with pytest.raises(VerifyError) as caught:
+        verify(built)
+    assert any(message in problem for problem in caught.value.problems), caught.value.problems
+
+
+def test_verify_refuses_a_large_drop_in_pages_per_language(built, tmp_path):
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    render(
+        transform(
+            tiny_site(
+                [
+                    api_page(
+                        20 + n,
+                        "en",
+                        "section",
+                        f"s{n}/",
+                        f"S{n}",
+                        f"k{n}",
+                        audience="visit",
+                        intro="",
+                    )
+                    for n in range(4)
+                ]
+            )
+        ),
+        previous,
+    )
+    with pytest.raises(VerifyError, match="down from"):
+        verify(built, previous=previous, max_drop=0.25)
+    assert verify(built, previous=previous, max_drop=0.9)
