@@ -26,7 +26,8 @@ ensure_venv() {
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         say "Installing pinned dependencies from requirements.lock"
         "$PY" -m pip install --quiet --upgrade pip
-        "$PY" -m pip install --quiet -r "$ROOT/requirements.lock"
+        # (grep drops warnings about local index folders this machine's pip config names)
+        "$PY" -m pip install --quiet -r "$ROOT/requirements.lock" 2> >(grep -v "^WARNING: Location" >&2)
         "$PY" -m pip install --quiet --no-deps -e "$ROOT"
         echo "$want" >"$stamp"
     fi
