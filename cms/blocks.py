@@ -10,6 +10,15 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from cms.richtext import INLINE_FEATURES, PARAGRAPH_FEATURES
 
 
+class RichTextBlock(blocks.RichTextBlock):
+    """Rich text whose API form has page links as ids and locales, not CMS URLs."""
+
+    def get_api_representation(self, value, context=None):
+        from cms.api.richtext import to_api_html
+
+        return to_api_html(value.source if value else "")
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=160)
     # h2/h3 only: h1 is the page title, deeper levels make pages hard to scan.
@@ -21,7 +30,7 @@ class HeadingBlock(blocks.StructBlock):
 
 class StepBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=160)
-    text = blocks.RichTextBlock(features=INLINE_FEATURES, required=False)
+    text = RichTextBlock(features=INLINE_FEATURES, required=False)
 
 
 class StepsBlock(blocks.StructBlock):
@@ -91,14 +100,14 @@ class NoticeBlock(blocks.StructBlock):
     tone = blocks.ChoiceBlock(
         choices=[("info", "Information"), ("warning", "Important")], default="info"
     )
-    text = blocks.RichTextBlock(features=INLINE_FEATURES)
+    text = RichTextBlock(features=INLINE_FEATURES)
 
     class Meta:
         icon = "warning"
 
 
-def paragraph_block() -> blocks.RichTextBlock:
-    return blocks.RichTextBlock(features=PARAGRAPH_FEATURES, icon="pilcrow")
+def paragraph_block() -> RichTextBlock:
+    return RichTextBlock(features=PARAGRAPH_FEATURES, icon="pilcrow")
 
 
 INFORMATION_BLOCKS = [

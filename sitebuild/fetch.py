@@ -14,16 +14,7 @@ import requests
 from .errors import FetchError
 from .model import Locale, RawSite
 
-# The page types the site renders. Wagtail's listing only returns a type's own fields when
-# the request names the type, so the build asks once per type.
-PAGE_TYPES = (
-    "home.HomePage",
-    "sections.AudiencePage",
-    "information.InformationPage",
-    "letters.WelcomeLetterPage",
-    "strategy.StrategyPage",
-)
-REQUIRED_META = ("type", "locale", "translation_key", "site_path")
+REQUIRED_META = ("type", "locale", "translation_key", "site_path", "translation", "translations")
 
 
 @dataclass(frozen=True)
@@ -159,20 +150,10 @@ def fetch_site(
     client = ApiClient(api_url, settings)
     locales = fetch_locales(client)
     progress(f"{len(locales)} locales")
-    # The untyped listing is the reference count: every published page, whatever its type.
-    everything = client.listing("pages/", {"order": "id"})
-    pages: list[dict[str, Any]] = []
-    for page_type in PAGE_TYPES:
-        batch = client.listing("pages/", {"type": page_type, "fields": "*", "order": "id"})
-        for item in batch:
-            _check_page(item)
-        pages.extend(batch)
-        progress(f"{len(batch):>5} {page_type}")
-    if len(pages) != len(everything):
-        known = {item["id"] for item in pages}
-        unknown = sorted({i["meta"]["type"] for i in everything if i.get("id") not in known})
-        raise FetchError(
-            f"pages: the API lists {len(everything)} pages but the typed listings gave "
-            f"{len(pages)}" + (f"; unknown type(s): {', '.join(unknown)}" if unknown else "")
-        )
+    # One listing: the API returns every type's own fields, translation states and language
+    # versions in each item, so there are no per-type or per-page requests.
+    pages = client.listing("pages/", {"order": "id"})
+    for item in pages:
+        _check_page(item)
+    progress(f"{len(pages)} pages")
     return RawSite(api_url=api_url, locales=locales, pages=pages)

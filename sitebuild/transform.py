@@ -4,6 +4,7 @@ Every piece of HTML from the CMS is sanitised here against an allow-list, even t
 restricts rich text already: the site must not trust its input. Sanitised HTML is wrapped in
 ``Markup`` so templates (autoescaped) never need ``|safe``."""
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -38,6 +39,23 @@ def sanitise(html: str | None) -> Markup:
     return Markup(cleaned)  # noqa: S704 - nh3 output against the allow-list above
 
 
+PAGE_LINK = re.compile(r'<a data-page-id="(\d+)" data-locale="[^"]*">')
+
+
+def resolve_page_links(html: str, url_of: dict[int, str], missing: list[int]) -> str:
+    """The API's page links (id and locale) become static URLs; a link to a page the site does
+    not have (unpublished, restricted) keeps its text and loses its href."""
+
+    def link(match: re.Match) -> str:
+        url = url_of.get(int(match.group(1)))
+        if url is None:
+            missing.append(int(match.group(1)))
+            return "<a>"
+        return f'<a href="{url}">'
+
+    return PAGE_LINK.sub(link, html or "")
+
+
 def page_url(lang: str, site_path: str) -> str:
     return f"/{lang}/{site_path}"
 
@@ -61,14 +79,14 @@ def _index(raw: RawSite) -> tuple[dict[int, dict], dict[str, Locale]]:
     return pages, locales
 
 
-def _block(block: dict[str, Any], resolve, warnings: list[str], where: str) -> dict[str, Any]:
+def _block(block: dict[str, Any], rich, resolve, warnings: list[str], where: str) -> dict:
     kind, value = block["type"], block["value"]
     if kind == "paragraph":
-        value = sanitise(value)
+        value = rich(value)
     elif kind == "steps":
-        value = {**value, "steps": [{**s, "text": sanitise(s.get("text"))} for s in value["steps"]]}
+        value = {**value, "steps": [{**s, "text": rich(s.get("text"))} for s in value["steps"]]}
     elif kind == "notice":
-        value = {**value, "text": sanitise(value["text"])}
+        value = {**value, "text": rich(value["text"])}
     elif kind == "links":
         links = []
         for link in value["links"]:
@@ -107,10 +125,9 @@ def transform(raw: RawSite) -> Site:
         lang = page["meta"]["locale"]
         return Link(lang=lang, url=url_of[pid], title=page["title"], name=locales[lang].name)
 
-    # Direct children by parent URL. API order (by id) is creation order, which is the
-    # editors' menu order for now; the navigation endpoint will make it explicit.
+    # Direct children by parent URL, in the editors' menu order (the tree position).
     children: dict[str, list[Link]] = defaultdict(list)
-    for pid in sorted(pages):
+    for pid in sorted(pages, key=lambda pid: (pages[pid]["meta"].get("position", ""), pid)):
         parent = parent_url(url_of[pid])
         if parent:
             children[parent].append(link(pid))
@@ -121,17 +138,25 @@ def transform(raw: RawSite) -> Site:
         meta, lang = page["meta"], page["meta"]["locale"]
         url = url_of[pid]
         home = f"/{lang}/"
+        missing: list[int] = []
+
+        def rich(html: str | None, missing: list[int] = missing) -> Markup:
+            return sanitise(resolve_page_links(html or "", url_of, missing))
+
         fields: dict[str, Any] = {}
         for name, value in page.items():
             if name in ("id", "meta", "title"):
                 continue
             if name in RICH_TEXT_FIELDS:
-                value = sanitise(value)
+                value = rich(value)
             elif name == "body":
                 value = [
-                    b for b in (_block(b, url_of.get, warnings, url) for b in value or []) if b
+                    b
+                    for b in (_block(b, rich, url_of.get, warnings, url) for b in value or [])
+                    if b
                 ]
             fields[name] = value
+        warnings += [f"{url}: link to unpublished page {m} kept as text" for m in missing]
         crumbs, parts = [], url.strip("/").split("/")
         for depth in range(1, len(parts)):
             ancestor = by_url.get("/" + "/".join(parts[:depth]) + "/")

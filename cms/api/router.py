@@ -1,7 +1,12 @@
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from .views import LocalesAPIView, PublicPagesAPIViewSet
+from .views import (
+    ContactsAPIViewSet,
+    LocalesAPIView,
+    NavigationAPIView,
+    PublicPagesAPIViewSet,
+)
 
 
 class UdsynAPIRouter(WagtailAPIRouter):
@@ -10,9 +15,11 @@ class UdsynAPIRouter(WagtailAPIRouter):
     def get_urlpatterns(self):
         return [
             path("locales/", LocalesAPIView.as_view(), name="locales"),
+            path("navigation/", NavigationAPIView.as_view(), name="navigation"),
             *super().get_urlpatterns(),
         ]
 
 
 api_router = UdsynAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("contacts", ContactsAPIViewSet)

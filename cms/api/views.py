@@ -1,35 +1,155 @@
+from django.utils import timezone
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.models import Locale
 
+from cms.contacts.models import Contact
 from cms.languages import LANGUAGES, SOURCE
 
-from .fields import SitePathField, TranslationKeyField
+from .conditional import conditional
+from .filters import ChangedSinceFilter, LocaleFilter, TranslationKeyFilter, parse_timestamp
+from .models import PageRemoval
+from .serializers import ContactSerializer, page_items, parse_fields
 
 
-class PublicPageSerializer(PageSerializer):
-    translation_key = TranslationKeyField(read_only=True)
-    site_path = SitePathField(read_only=True)
+def api_field_names() -> set[str]:
+    from wagtail.models import get_page_models
+
+    return {
+        f.name if hasattr(f, "name") else f
+        for m in get_page_models()
+        for f in getattr(m, "api_fields", ())
+    }
+
+
+def bad_request(exc: BadRequestError) -> Response:
+    return Response({"message": str(exc)}, status=400)
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's pages endpoint, with what the static build needs in every listing item."""
+    """Wagtail's pages endpoint, answered from documents built at publish time.
 
-    base_serializer_class = PublicPageSerializer
-    meta_fields = [
-        *PagesAPIViewSet.meta_fields,
-        "translation_key",
-        "site_path",
-        "last_published_at",
+    Wagtail decides which pages a request may see (live, public: no view restriction, whoever
+    asks) and how they are filtered, ordered and paginated; the items are the stored documents
+    of those pages, with every type's own fields even in mixed listings, each page's translation
+    state and its public language versions."""
+
+    filter_backends = [
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        TranslationKeyFilter,
+        ChangedSinceFilter,
+        SearchFilter,  # last, as Wagtail requires; search is off, so it only rejects ?search
     ]
-    listing_default_fields = [
-        *PagesAPIViewSet.listing_default_fields,
-        "locale",
-        "translation_key",
-        "site_path",
-        "last_published_at",
-    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        ["translation_key", "changed_since"]
+    )
+
+    def _versions(self, ids: list[int]) -> list[tuple[int, str, str]]:
+        base = self.get_base_queryset()
+        keys = base.filter(id__in=ids).values("translation_key")
+        return list(
+            base.filter(translation_key__in=keys).values_list(
+                "id", "translation_key", "locale__language_code"
+            )
+        )
+
+    @conditional
+    def listing_view(self, request):
+        try:
+            queryset = self.get_queryset()
+            self.check_query_parameters(queryset)
+            fields = parse_fields(request.GET.get("fields"), api_field_names())
+            queryset = self.filter_queryset(queryset)
+            ids = list(self.paginate_queryset(queryset).values_list("id", flat=True))
+        except BadRequestError as exc:
+            return bad_request(exc)
+        response = self.get_paginated_response(page_items(ids, self._versions(ids), fields))
+        if "changed_since" in request.GET:
+            since = parse_timestamp(request.GET["changed_since"])
+            response.data["meta"]["removed"] = [
+                {
+                    "id": r.page_id,
+                    "locale": r.locale_code,
+                    "translation_key": str(r.translation_key),
+                    "reason": r.reason,
+                    "removed_at": r.removed_at.isoformat(),
+                }
+                for r in PageRemoval.objects.filter(removed_at__gt=since)
+            ]
+        response.data["meta"]["generated_at"] = timezone.now().isoformat()
+        return response
+
+    @conditional
+    def detail_view(self, request, pk):
+        try:
+            fields = parse_fields(request.GET.get("fields"), api_field_names())
+        except BadRequestError as exc:
+            return bad_request(exc)
+        page = self.get_object()
+        items = page_items([page.id], self._versions([page.id]), fields)
+        if not items:
+            return Response({"message": "not found"}, status=404)
+        return Response(items[0])
+
+
+class NavigationAPIView(APIView):
+    """``/navigation/?locale=en``: the audience sections and their pages, in menu order."""
+
+    authentication_classes: list = []
+    permission_classes: list = []
+
+    @conditional
+    def get(self, request):
+        from wagtail.models import Page
+
+        from .documents import site_path
+
+        code = request.GET.get("locale")
+        if not code or not Locale.objects.filter(language_code=code).exists():
+            return bad_request(BadRequestError("locale is required and must be a known locale"))
+
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale__language_code=code, depth__in=(2, 3, 4))
+            .order_by("path")
+            .specific(defer=True)
+        )
+        items, sections = [], {}
+        home = None
+        for page in pages:
+            entry = {
+                "id": page.id,
+                "title": page.title,
+                "site_path": site_path(page),
+                "type": f"{page._meta.app_label}.{type(page).__name__}",
+            }
+            if page.depth == 2:
+                home = entry
+            elif page.depth == 3:
+                entry["children"] = []
+                sections[page.path] = entry
+                items.append(entry)
+            elif page.path[:-4] in sections:
+                sections[page.path[:-4]]["children"].append(entry)
+        return Response({"meta": {"locale": code, "home": home}, "items": items})
 
 
 class LocalesAPIView(APIView):
@@ -38,6 +158,7 @@ class LocalesAPIView(APIView):
     authentication_classes: list = []
     permission_classes: list = []
 
+    @conditional
     def get(self, request):
         items = [
             {
@@ -50,3 +171,28 @@ class LocalesAPIView(APIView):
             for lang in LANGUAGES
         ]
         return Response({"meta": {"total_count": len(items)}, "items": items})
+
+
+class ContactsAPIViewSet(BaseAPIViewSet):
+    """Contacts (a translatable snippet): ``/contacts/?locale=en``."""
+
+    model = Contact
+    base_serializer_class = ContactSerializer
+    filter_backends = [FieldsFilter, OrderingFilter, LocaleFilter, TranslationKeyFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
+        ["locale", "translation_key"]
+    )
+    meta_fields = [*BaseAPIViewSet.meta_fields, "locale", "translation_key"]
+    listing_default_fields = [
+        *BaseAPIViewSet.listing_default_fields,
+        "locale",
+        "translation_key",
+        "name",
+        "phone",
+        "email",
+        "opening_hours",
+    ]
+    name = "contacts"
+
+    def get_queryset(self):
+        return Contact.objects.select_related("locale").order_by("id")

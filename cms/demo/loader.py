@@ -172,6 +172,8 @@ class DemoLoader:
                 "value": self._replace(
                     block.get_prep_value()["value"], edit["old"], edit["new"]["da"]
                 ),
+                # Keep block ids, as the admin does: wagtail-localize matches segments by them.
+                "id": block.id,
             }
             for block in page.body
         ]

@@ -31,6 +31,8 @@ def page(pid: int, page_type: str = "home.HomePage") -> dict:
             "locale": lang,
             "translation_key": f"k{pid}",
             "site_path": "" if pid <= 2 else f"p{pid}/",
+            "translation": {"source_locale": "da", "state": "source"},
+            "translations": [{"id": pid, "locale": lang, "state": "source"}],
         },
     }
 

@@ -1,0 +1,78 @@
+"""Filters of the public pages endpoint, each a small DRF filter backend like Wagtail's own.
+Bad values are HTTP 400 with a JSON message, never a 404 or a 500."""
+
+import datetime
+import uuid
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Locale
+from wagtail_localize.models import TranslationSource
+
+from cms.localisation.models import SourceChange
+
+
+class LocaleFilter(BaseFilterBackend):
+    """``?locale=en``. Unlike Wagtail's, an unknown locale is a bad request, not "not found"."""
+
+    def filter_queryset(self, request, queryset, view):
+        code = request.GET.get("locale")
+        if code is None:
+            return queryset
+        if not Locale.objects.filter(language_code=code).exists():
+            known = ", ".join(Locale.objects.values_list("language_code", flat=True))
+            raise BadRequestError(f"unknown locale {code!r}; known locales: {known}")
+        return queryset.filter(locale__language_code=code)
+
+
+def parse_keys(raw: str) -> list[uuid.UUID]:
+    try:
+        return [uuid.UUID(key.strip()) for key in raw.split(",") if key.strip()]
+    except ValueError:
+        raise BadRequestError("translation_key must be a comma-separated list of UUIDs") from None
+
+
+class TranslationKeyFilter(BaseFilterBackend):
+    """``?translation_key=k1,k2``: every language version of a set of pages in one call."""
+
+    def filter_queryset(self, request, queryset, view):
+        raw = request.GET.get("translation_key")
+        if raw is None:
+            return queryset
+        return queryset.filter(translation_key__in=parse_keys(raw))
+
+
+def parse_timestamp(raw: str, name: str = "changed_since"):
+    value = parse_datetime(raw.strip().replace(" ", "+"))
+    if value is None:
+        raise BadRequestError(
+            f"{name} must be an ISO 8601 timestamp, e.g. 2026-11-26T12:00:00Z; got {raw!r}"
+        )
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
+
+
+class ChangedSinceFilter(BaseFilterBackend):
+    """``?changed_since=<ISO 8601>``: pages whose document or translation state changed after
+    the timestamp. Removals since then are listed in the response's ``meta.removed``."""
+
+    def filter_queryset(self, request, queryset, view):
+        raw = request.GET.get("changed_since")
+        if raw is None:
+            return queryset
+        since = parse_timestamp(raw)
+        # A translation's state changes when its source's text changes or it is re-synced.
+        keys = set(
+            SourceChange.objects.filter(changed_at__gt=since).values_list(
+                "translation_key", flat=True
+            )
+        ) | set(
+            TranslationSource.objects.filter(last_updated_at__gt=since).values_list(
+                "object_id", flat=True
+            )
+        )
+        return queryset.filter(Q(api_document__updated_at__gt=since) | Q(translation_key__in=keys))
