@@ -10,6 +10,7 @@ Exit status 0 on success, 1 with a one-line reason on any build failure, 2 on ba
 import argparse
 import dataclasses
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -168,6 +169,14 @@ def main(argv: list[str] | None = None) -> int:
         args.func(args, report)
     except BuildError as exc:
         print(f"error: {exc.stage}: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug, not bad input: still one line, and the site is untouched
+        if os.environ.get("UDSYN_DEBUG"):
+            raise
+        print(
+            f"error: internal: {type(exc).__name__}: {exc} (UDSYN_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("error: interrupted; the published site is unchanged", file=sys.stderr)

@@ -42,16 +42,19 @@ def sanitise(html: str | None) -> Markup:
 PAGE_LINK = re.compile(r'<a data-page-id="(\d+)" data-locale="[^"]*">')
 
 
-def resolve_page_links(html: str, url_of: dict[int, str], missing: list[int]) -> str:
-    """The API's page links (id and locale) become static URLs; a link to a page the site does
-    not have (unpublished, restricted) keeps its text and loses its href."""
+def resolve_page_links(html: str, target, missing: list[int], lang: str = "") -> str:
+    """The API's page links (id and locale) become static URLs. ``target(pid)`` gives the Link
+    to use, or None; a link to a page the site does not have keeps its text, loses its href.
+    A target in another language says so with hreflang and lang."""
 
     def link(match: re.Match) -> str:
-        url = url_of.get(int(match.group(1)))
-        if url is None:
+        found = target(int(match.group(1)))
+        if found is None:
             missing.append(int(match.group(1)))
             return "<a>"
-        return f'<a href="{url}">'
+        if found.lang == lang:
+            return f'<a href="{found.url}">'
+        return f'<a href="{found.url}" hreflang="{found.lang}" lang="{found.lang}">'
 
     return PAGE_LINK.sub(link, html or "")
 
@@ -91,13 +94,15 @@ def _block(block: dict[str, Any], rich, resolve, warnings: list[str], where: str
         links = []
         for link in value["links"]:
             if link.get("page"):
-                url = resolve(link["page"]["id"])
-                if url is None:
+                found = resolve(link["page"]["id"])
+                if found is None:
                     warnings.append(
                         f"{where}: link to unpublished page {link['page']['id']} left out"
                     )
                     continue
-                links.append({"text": link["text"], "url": url, "external": False})
+                links.append(
+                    {"text": link["text"], "url": found.url, "lang": found.lang, "external": False}
+                )
             elif link.get("url"):
                 links.append({"text": link["text"], "url": link["url"], "external": True})
         value = {**value, "links": links}
@@ -125,6 +130,16 @@ def transform(raw: RawSite) -> Site:
         lang = page["meta"]["locale"]
         return Link(lang=lang, url=url_of[pid], title=page["title"], name=locales[lang].name)
 
+    def localised(pid: int, lang: str) -> Link | None:
+        """A link to page ``pid`` for a reader of ``lang``: its version in that language when
+        there is one (wagtail-localize keeps the source page's id in translated links)."""
+        if pid not in pages:
+            return None
+        for version in versions[pages[pid]["meta"]["translation_key"]]:
+            if pages[version]["meta"]["locale"] == lang:
+                return link(version)
+        return link(pid)
+
     # Direct children by parent URL, in the editors' menu order (the tree position).
     children: dict[str, list[Link]] = defaultdict(list)
     for pid in sorted(pages, key=lambda pid: (pages[pid]["meta"].get("position", ""), pid)):
@@ -140,8 +155,11 @@ def transform(raw: RawSite) -> Site:
         home = f"/{lang}/"
         missing: list[int] = []
 
+        def target(pid: int, lang: str = lang) -> Link | None:
+            return localised(pid, lang)
+
         def rich(html: str | None, missing: list[int] = missing) -> Markup:
-            return sanitise(resolve_page_links(html or "", url_of, missing))
+            return sanitise(resolve_page_links(html or "", target, missing, lang))
 
         fields: dict[str, Any] = {}
         for name, value in page.items():
@@ -151,9 +169,7 @@ def transform(raw: RawSite) -> Site:
                 value = rich(value)
             elif name == "body":
                 value = [
-                    b
-                    for b in (_block(b, rich, url_of.get, warnings, url) for b in value or [])
-                    if b
+                    b for b in (_block(b, rich, target, warnings, url) for b in value or []) if b
                 ]
             fields[name] = value
         warnings += [f"{url}: link to unpublished page {m} kept as text" for m in missing]

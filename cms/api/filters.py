@@ -46,7 +46,10 @@ class TranslationKeyFilter(BaseFilterBackend):
 
 
 def parse_timestamp(raw: str, name: str = "changed_since"):
-    value = parse_datetime(raw.strip().replace(" ", "+"))
+    try:
+        value = parse_datetime(raw.strip().replace(" ", "+"))
+    except ValueError:  # well-formed but impossible, e.g. month 13
+        value = None
     if value is None:
         raise BadRequestError(
             f"{name} must be an ISO 8601 timestamp, e.g. 2026-11-26T12:00:00Z; got {raw!r}"

@@ -30,8 +30,9 @@ def on_moved(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    # Django signals each row of a multi-table model; the Page row stands for the page.
-    if sender is Page and PageDocument.objects.filter(page_id=instance.pk).exists():
+    # Django signals each row of a multi-table model; the Page row stands for the page. Wagtail
+    # unpublishes a page before deleting it, so "deleted" follows an "unpublished".
+    if sender is Page and instance.first_published_at is not None:
         documents.remove([instance], "deleted")
 
 

@@ -2,6 +2,7 @@
 exists, nothing is created; ``reset()`` removes all content first."""
 
 import logging
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -70,6 +71,10 @@ class DemoLoader:
             return {key: self._resolve(item) for key, item in value.items()}
         if isinstance(value, list):
             return [self._resolve(item) for item in value]
+        if isinstance(value, str) and 'id="page:' in value:
+            return re.sub(
+                r'id="page:([\w-]+)"', lambda m: f'id="{self.pages[m.group(1)].pk}"', value
+            )
         return value
 
     @classmethod
@@ -103,7 +108,16 @@ class DemoLoader:
     @staticmethod
     def _pairs(page_spec: spec.PageSpec, lang: str) -> dict[str, str]:
         found = list(spec.texts(page_spec.title)) + list(spec.texts(page_spec.fields))
-        return {text["da"]: text[lang] for text in found if lang in text}
+        # Texts with inline links are segments in HTML form; the others are plain.
+        return {
+            spec.segment_html(text["da"])
+            if spec.LINK.search(text["da"])
+            else text["da"]: spec.segment_html(text[lang])
+            if spec.LINK.search(text["da"])
+            else text[lang]
+            for text in found
+            if lang in text
+        }
 
     # -- content ------------------------------------------------------------------------
     def load_contacts(self) -> None:

@@ -6,6 +6,7 @@ hands every (Danish, translated) pair to wagtail-localize as the translation of 
 """
 
 import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -59,13 +60,38 @@ def bullets(*items: T) -> dict:
     return {"richtext": [("ul", list(items))]}
 
 
+# Inline page links in demo text: "Read about [moving here](page:moving)."
+LINK = re.compile(r"\[([^\]]+)\]\(page:([\w-]+)\)")
+
+
+def inline_html(text: str) -> str:
+    """Escaped text with demo links as Wagtail's stored form; ``page:<key>`` stands in for the
+    page id until the loader knows it."""
+    out, last = [], 0
+    for match in LINK.finditer(text):
+        out.append(html.escape(text[last : match.start()], quote=False))
+        label = html.escape(match.group(1), quote=False)
+        out.append(f'<a linktype="page" id="page:{match.group(2)}">{label}</a>')
+        last = match.end()
+    out.append(html.escape(text[last:], quote=False))
+    return "".join(out)
+
+
+def segment_html(text: str) -> str:
+    """The text as wagtail-localize holds a rich-text segment: links numbered a1, a2, ..."""
+    count = iter(range(1, 100))
+    escaped = LINK.sub(lambda m: f"\x00{next(count)}\x01{m.group(1)}\x02", text)
+    escaped = html.escape(escaped, quote=False)
+    return re.sub(r"\x00(\d+)\x01(.*?)\x02", r'<a id="a\1">\2</a>', escaped)
+
+
 def to_html(value: dict, lang: str) -> str:
     out = []
     for tag, content in value["richtext"]:
         if tag == "p":
-            out.append(f"<p>{html.escape(content[lang], quote=False)}</p>")
+            out.append(f"<p>{inline_html(content[lang])}</p>")
         else:
-            items = "".join(f"<li>{html.escape(i[lang], quote=False)}</li>" for i in content)
+            items = "".join(f"<li>{inline_html(i[lang])}</li>" for i in content)
             out.append(f"<{tag}>{items}</{tag}>")
     return "".join(out)
 

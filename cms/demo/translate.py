@@ -90,7 +90,8 @@ def translate(
             locale=locale,
             context=segment.context,
             defaults={
-                "data": StringValue.from_plaintext(value).data,
+                # A rich-text segment with inline links comes as HTML already.
+                "data": value if '<a id="a' in value else StringValue.from_plaintext(value).data,
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 "last_translated_by": user,
             },

@@ -79,7 +79,7 @@ def test_internal_links_become_static_urls_and_missing_targets_are_dropped():
     pages = by_url(site)
     links = pages["/da/arbejde/skole/"].fields["body"][1]["value"]["links"]
     assert links == [
-        {"text": "Arbejde", "url": "/da/arbejde/", "external": False},
+        {"text": "Arbejde", "url": "/da/arbejde/", "lang": "da", "external": False},
         {"text": "Ude", "url": "https://example.org/", "external": True},
     ]
     assert pages["/en/work/school/"].fields["body"][0]["value"]["links"] == []
@@ -108,3 +108,26 @@ def test_unknown_locale_or_type_is_a_clear_error():
     bad["meta"]["type"] = "blog.BlogPage"
     with pytest.raises(TransformError, match=r"unknown type blog\.BlogPage"):
         transform(tiny_site([bad]))
+
+
+def test_rich_text_page_links_point_to_the_version_in_the_readers_language():
+    # wagtail-localize keeps the source page's id in a translated link: id 4 is Danish.
+    extra = api_page(
+        11,
+        "en",
+        "section",
+        "more/",
+        "More",
+        "k-more",
+        audience="visit",
+        intro='<p>See <a data-page-id="4" data-locale="da">work</a>, '
+        '<a data-page-id="6" data-locale="da">school</a> and '
+        '<a data-page-id="77" data-locale="da">gone</a>.</p>',
+    )
+    site = transform(tiny_site([extra]))
+    intro = str(by_url(site)["/en/more/"].fields["intro"])
+    assert '<a href="/en/work/" rel="noopener">work</a>' in intro  # the English version
+    # No English school page: the Danish one, marked as Danish.
+    assert '<a href="/da/arbejde/skole/" hreflang="da" lang="da" rel="noopener">school</a>' in intro
+    assert '<a rel="noopener">gone</a>' in intro  # unpublished: text kept, link dropped
+    assert any("77" in warning for warning in site.warnings)

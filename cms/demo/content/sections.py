@@ -427,7 +427,12 @@ WORK_LIVE = PageSpec(
                         "de": "Internationale Fachkräfte kommen oft mit einem Partner, der "
                         "ebenfalls arbeiten möchte. Das Jobcenter berät über Stellen in der "
                         "Region und bei der Kommune.",
-                    }
+                    },
+                    {
+                        "da": "Læs også om [at flytte til Herning](page:moving).",
+                        "en": "Read more about [moving to Herning](page:moving).",
+                        "de": "Lesen Sie auch über den [Umzug nach Herning](page:moving).",
+                    },
                 ),
                 links(
                     {"da": "Nyttige links", "en": "Useful links", "de": "Nützliche Links"},
