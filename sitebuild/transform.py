@@ -6,6 +6,7 @@ restricts rich text already: the site must not trust its input. Sanitised HTML i
 
 import re
 from collections import defaultdict
+from functools import partial
 from typing import Any
 
 import nh3
@@ -112,6 +113,27 @@ def _block(block: dict[str, Any], rich, resolve, warnings: list[str], where: str
     return {"type": kind, "value": value, "id": block.get("id", "")}
 
 
+def _fields(page: dict, lang: str, target, warnings: list[str], url: str) -> dict[str, Any]:
+    """A page's own fields, with rich text resolved and sanitised."""
+    missing: list[int] = []
+
+    def rich(html: str | None) -> Markup:
+        return sanitise(resolve_page_links(html or "", target, missing, lang))
+
+    fields: dict[str, Any] = {}
+    for name, value in page.items():
+        if name in ("id", "meta", "title"):
+            continue
+        if name in RICH_TEXT_FIELDS:
+            value = rich(value)
+        elif name == "body":
+            blocks = (_block(b, rich, target, warnings, url) for b in value or [])
+            value = [b for b in blocks if b]
+        fields[name] = value
+    warnings += [f"{url}: link to unpublished page {m} kept as text" for m in missing]
+    return fields
+
+
 def transform(raw: RawSite) -> Site:
     pages, locales = _index(raw)
     warnings: list[str] = []
@@ -153,26 +175,8 @@ def transform(raw: RawSite) -> Site:
         meta, lang = page["meta"], page["meta"]["locale"]
         url = url_of[pid]
         home = f"/{lang}/"
-        missing: list[int] = []
-
-        def target(pid: int, lang: str = lang) -> Link | None:
-            return localised(pid, lang)
-
-        def rich(html: str | None, missing: list[int] = missing) -> Markup:
-            return sanitise(resolve_page_links(html or "", target, missing, lang))
-
-        fields: dict[str, Any] = {}
-        for name, value in page.items():
-            if name in ("id", "meta", "title"):
-                continue
-            if name in RICH_TEXT_FIELDS:
-                value = rich(value)
-            elif name == "body":
-                value = [
-                    b for b in (_block(b, rich, target, warnings, url) for b in value or []) if b
-                ]
-            fields[name] = value
-        warnings += [f"{url}: link to unpublished page {m} kept as text" for m in missing]
+        target = partial(localised, lang=lang)
+        fields = _fields(page, lang, target, warnings, url)
         crumbs, parts = [], url.strip("/").split("/")
         for depth in range(1, len(parts)):
             ancestor = by_url.get("/" + "/".join(parts[:depth]) + "/")
