@@ -1,6 +1,7 @@
 """Building, storing and removing the API documents of pages (see models.PageDocument)."""
 
 import datetime
+import json
 from typing import Any
 
 from django.db import transaction
@@ -84,8 +85,9 @@ def store(page: Page) -> PageDocument:
             "translation_key": page.translation_key,
             "last_published_at": page.last_published_at,
             "updated_at": timezone.now(),
+            "site_path": document["meta"]["site_path"],
             "contact_refs": "".join(f",{i}" for i in sorted(refs)) + ("," if refs else ""),
-            "document": document,
+            "document": json.dumps(document, ensure_ascii=False, separators=(",", ":")),
         },
     )
     return obj

@@ -16,9 +16,12 @@ class PageDocument(models.Model):
     translation_key = models.UUIDField(db_index=True)
     last_published_at = models.DateTimeField(null=True)
     updated_at = models.DateTimeField(db_index=True)
+    site_path = models.TextField()
     # ",3,8," - the contacts the page embeds, so a contact change refreshes only those pages.
     contact_refs = models.TextField(blank=True, default="")
-    document = models.JSONField()
+    # JSON as text, not JSONField: PostgreSQL's jsonb would reorder the keys, and clients (and
+    # docs/api.md) should see one order whatever the database.
+    document = models.TextField()
 
     def __str__(self) -> str:
         return f"API document of page {self.page_id}"

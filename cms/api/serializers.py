@@ -1,5 +1,6 @@
 """Assembling API items from stored documents, and the snippet serializer for contacts."""
 
+import json
 from types import SimpleNamespace
 from typing import Any
 
@@ -58,9 +59,9 @@ def page_items(
     )
     items = []
     for pid in ids:
-        document = documents.get(pid)
-        if document is None:
+        if pid not in documents:
             continue  # live but never published through Wagtail's publish action
+        document = json.loads(documents[pid])
         if fields is not None:
             document = {k: v for k, v in document.items() if k in ALWAYS or k in fields}
         meta = document["meta"]

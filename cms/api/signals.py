@@ -10,9 +10,7 @@ from .models import PageDocument
 
 def on_published(sender, instance, **kwargs):
     before = (
-        PageDocument.objects.filter(page_id=instance.pk)
-        .values_list("document__meta__site_path", flat=True)
-        .first()
+        PageDocument.objects.filter(page_id=instance.pk).values_list("site_path", flat=True).first()
     )
     documents.store(instance)
     if before is not None and before != documents.site_path(instance):
