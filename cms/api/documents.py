@@ -43,7 +43,8 @@ def _contact_ids(value: Any) -> set[int]:
     return found
 
 
-def build_document(page: Page) -> dict[str, Any]:
+def build_document(page: Page, parent_id: int | None = None) -> dict[str, Any]:
+    """``parent_id`` saves a query when the caller knows it (bulk loads)."""
     page = page.specific
     fields: dict[str, Any] = {}
     for api_field in page.api_fields:
@@ -54,7 +55,8 @@ def build_document(page: Page) -> dict[str, Any]:
         elif isinstance(field, RichTextField):
             value = to_api_html(value)
         fields[api_field.name] = _iso(value)
-    parent = page.get_parent()
+    if parent_id is None and page.depth > 2:
+        parent_id = page.get_parent().id
     return {
         "id": page.id,
         "meta": {
@@ -63,7 +65,7 @@ def build_document(page: Page) -> dict[str, Any]:
             "translation_key": str(page.translation_key),
             "slug": page.slug,
             "site_path": site_path(page),
-            "parent_id": parent.id if parent and parent.depth > 1 else None,
+            "parent_id": parent_id if page.depth > 2 else None,
             "position": page.path,
             "seo_title": page.seo_title,
             "search_description": page.search_description,

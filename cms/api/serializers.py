@@ -1,14 +1,13 @@
 """Assembling API items from stored documents, and the snippet serializer for contacts."""
 
 import json
-from types import SimpleNamespace
 from typing import Any
 
 from rest_framework.fields import Field
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.utils import BadRequestError
 
-from cms.localisation.states import states_for
+from cms.localisation.states import PageFacts, states_for
 
 from .models import PageDocument
 
@@ -28,28 +27,16 @@ def parse_fields(raw: str | None, available: set[str]) -> set[str] | None:
     return wanted
 
 
-def page_items(
-    ids: list[int], versions: list[tuple[int, str, str]], fields: set[str] | None
-) -> list[dict[str, Any]]:
-    """The documents of ``ids`` in that order, each with its translation state and the list of
-    its public language versions. ``versions`` is (page id, translation key, locale) of every
-    public version of those pages. A constant number of queries, however many items."""
-    version_ids = {pid for pid, _, _ in versions} | set(ids)
-    rows = PageDocument.objects.filter(page_id__in=version_ids).values(
-        "page_id", "locale_code", "translation_key", "last_published_at"
-    )
-    facts = [
-        SimpleNamespace(
-            id=r["page_id"],
-            locale_code=r["locale_code"],
-            translation_key=r["translation_key"],
-            last_published_at=r["last_published_at"],
-        )
-        for r in rows
-    ]
+def page_items(ids: list[int], versions: list[tuple], fields: set[str] | None) -> list[str]:
+    """The documents of ``ids`` in that order, as JSON text, each with its translation state
+    and the list of its public language versions. ``versions`` holds (id, translation key,
+    locale, last published) for every public version of those pages, the pages themselves
+    included. A constant number of queries, however many items."""
+    facts = [PageFacts(pid, str(key), locale, at) for pid, key, locale, at in versions]
+    keys = {fact.id: fact.translation_key for fact in facts}
     states = states_for(facts)
     by_key: dict[str, list[dict[str, Any]]] = {}
-    for pid, key, locale in versions:
+    for pid, key, locale, _ in versions:
         if pid in states:
             by_key.setdefault(str(key), []).append(
                 {"id": pid, "locale": locale, "state": states[pid].state}
@@ -61,14 +48,33 @@ def page_items(
     for pid in ids:
         if pid not in documents:
             continue  # live but never published through Wagtail's publish action
-        document = json.loads(documents[pid])
-        if fields is not None:
+        extra = {
+            "translation": states[pid].as_api() if pid in states else None,
+            "translations": by_key.get(str(keys[pid]), []),
+        }
+        if fields is None:
+            items.append(splice_meta(documents[pid], extra))
+        else:
+            document = json.loads(documents[pid])
             document = {k: v for k, v in document.items() if k in ALWAYS or k in fields}
-        meta = document["meta"]
-        meta["translation"] = states[pid].as_api() if pid in states else None
-        meta["translations"] = by_key.get(meta["translation_key"], [])
-        items.append(document)
+            document["meta"] = {**extra, **document["meta"]}
+            items.append(dumps(document))
     return items
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+META_OPEN = '"meta":{'
+
+
+def splice_meta(document: str, extra: dict[str, Any]) -> str:
+    """Insert keys at the start of a stored document's ``meta`` object without decoding and
+    re-encoding the whole page: documents are written by ``documents.store`` with compact
+    separators and ``meta`` right after ``id``, so the marker is unambiguous."""
+    at = document.index(META_OPEN) + len(META_OPEN)
+    return f"{document[:at]}{dumps(extra)[1:-1]},{document[at:]}"
 
 
 class LocaleCodeField(Field):

@@ -1,3 +1,4 @@
+from django.http import HttpResponse
 from django.utils import timezone
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -20,7 +21,7 @@ from cms.languages import LANGUAGES, SOURCE
 from .conditional import conditional
 from .filters import ChangedSinceFilter, LocaleFilter, TranslationKeyFilter, parse_timestamp
 from .models import PageRemoval
-from .serializers import ContactSerializer, page_items, parse_fields
+from .serializers import ContactSerializer, dumps, page_items, parse_fields
 
 
 def api_field_names() -> set[str]:
@@ -31,6 +32,10 @@ def api_field_names() -> set[str]:
         for m in get_page_models()
         for f in getattr(m, "api_fields", ())
     }
+
+
+def json_response(text: str) -> HttpResponse:
+    return HttpResponse(text, content_type="application/json")
 
 
 def bad_request(exc: BadRequestError) -> Response:
@@ -61,12 +66,19 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         ["translation_key", "changed_since"]
     )
 
-    def _versions(self, ids: list[int]) -> list[tuple[int, str, str]]:
+    def get_base_queryset(self):
+        # Wagtail builds this (site lookup, view restrictions) on every call; once a request.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
+    def _versions(self, ids: list[int]) -> list[tuple]:
+        """(id, translation key, locale, last published) of every public version of ``ids``."""
         base = self.get_base_queryset()
         keys = base.filter(id__in=ids).values("translation_key")
         return list(
             base.filter(translation_key__in=keys).values_list(
-                "id", "translation_key", "locale__language_code"
+                "id", "translation_key", "locale__language_code", "last_published_at"
             )
         )
 
@@ -80,10 +92,11 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             ids = list(self.paginate_queryset(queryset).values_list("id", flat=True))
         except BadRequestError as exc:
             return bad_request(exc)
-        response = self.get_paginated_response(page_items(ids, self._versions(ids), fields))
+        items = page_items(ids, self._versions(ids), fields)
+        meta: dict = {"total_count": self.paginator.total_count}
         if "changed_since" in request.GET:
             since = parse_timestamp(request.GET["changed_since"])
-            response.data["meta"]["removed"] = [
+            meta["removed"] = [
                 {
                     "id": r.page_id,
                     "locale": r.locale_code,
@@ -93,8 +106,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
                 }
                 for r in PageRemoval.objects.filter(removed_at__gt=since)
             ]
-        response.data["meta"]["generated_at"] = timezone.now().isoformat()
-        return response
+        meta["generated_at"] = timezone.now().isoformat()
+        # The items are stored JSON, joined as text: no decoding and re-encoding of pages.
+        return json_response(f'{{"meta":{dumps(meta)},"items":[{",".join(items)}]}}')
 
     @conditional
     def detail_view(self, request, pk):
@@ -106,7 +120,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         items = page_items([page.id], self._versions([page.id]), fields)
         if not items:
             return Response({"message": "not found"}, status=404)
-        return Response(items[0])
+        return json_response(items[0])
 
 
 class NavigationAPIView(APIView):

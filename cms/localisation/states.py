@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.db.models import Count, F, Q
 from wagtail.models import Page
@@ -50,7 +52,7 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def fingerprint(page: Page) -> str:
+def fingerprint(page) -> str:
     """A hash of the text translators see: every string segment and where it sits."""
     parts = sorted(
         f"{segment.path}\x1f{segment.string.data}"
@@ -60,75 +62,67 @@ def fingerprint(page: Page) -> str:
     return hashlib.sha256("\x1e".join(parts).encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class _PageFacts:
+class PageFacts(NamedTuple):
+    """What states_for needs to know of a page."""
+
     id: int
     translation_key: str
     locale: str
     last_published_at: datetime | None
 
 
-def states_for(pages: Iterable) -> dict[int, TranslationState]:
-    """The state of each page, by id. Pages need ``id``, ``translation_key``, ``locale`` (a
-    Locale or its code) and ``last_published_at``. Four queries, whatever the number of pages."""
-    from .models import SourceChange
-
-    facts = [
-        _PageFacts(
-            p.id,
-            str(p.translation_key),
-            getattr(p, "locale_code", None) or p.locale.language_code,
-            p.last_published_at,
-        )
+def facts_of(pages: Iterable[Page]) -> list[PageFacts]:
+    return [
+        PageFacts(p.id, str(p.translation_key), p.locale.language_code, p.last_published_at)
         for p in pages
     ]
+
+
+def states_for(facts: list[PageFacts]) -> dict[int, TranslationState]:
+    """The state of each page, by id. Four queries, whatever the number of pages; rows, not
+    model instances, because an API listing asks this for hundreds of pages at a time."""
+    from .models import SourceChange
+
     keys = {f.translation_key for f in facts}
     sources = {
-        str(s.object_id): s
-        for s in TranslationSource.objects.filter(object_id__in=keys).select_related("locale")
+        str(row["object_id"]): SimpleNamespace(**row)
+        for row in TranslationSource.objects.filter(object_id__in=keys).values(
+            "id", "object_id", "locale_id", "last_updated_at", code=F("locale__language_code")
+        )
     }
+    source_ids = [source.id for source in sources.values()]
     # Segment totals and per-locale translated counts for those sources, in two queries.
     totals = dict(
-        StringSegment.objects.filter(source__in=sources.values())
+        StringSegment.objects.filter(source_id__in=source_ids)
         .values_list("source_id")
         .annotate(n=Count("id"))
     )
     translated: dict[tuple[int, str], int] = defaultdict(int)
     rows = (
-        StringSegment.objects.filter(source__in=sources.values())
+        StringSegment.objects.filter(source_id__in=source_ids)
         .filter(Q(string__translations__context_id=F("context_id")))
         .values_list("source_id", "string__translations__locale__language_code")
         .annotate(n=Count("id", distinct=True))
     )
     for source_id, code, n in rows:
         translated[(source_id, code)] = n
-    source_pages = {
-        str(p["translation_key"]): p
-        for p in Page.objects.filter(
-            translation_key__in=[s.object_id for s in sources.values()],
-            locale__in=[s.locale_id for s in sources.values()],
-        ).values("id", "translation_key", "locale_id", "last_published_at")
-        if sources[str(p["translation_key"])].locale_id == p["locale_id"]
-    }
+    # When each source page's text last changed (recorded on publish, see signals).
     changes = {
-        c.page_id: c.changed_at
-        for c in SourceChange.objects.filter(page_id__in=[p["id"] for p in source_pages.values()])
+        str(key): changed_at
+        for key, locale_id, changed_at in SourceChange.objects.filter(
+            translation_key__in=keys
+        ).values_list("translation_key", "page__locale_id", "changed_at")
+        if str(key) in sources and sources[str(key)].locale_id == locale_id
     }
 
     result: dict[int, TranslationState] = {}
     for f in facts:
         source = sources.get(f.translation_key)
-        if source is None or source.locale.language_code == f.locale:
-            own = source_pages.get(f.translation_key)
-            changed = changes.get(own["id"]) if own else None
-            result[f.id] = TranslationState(
-                f.locale, SOURCE, source_changed_at=changed or f.last_published_at
-            )
+        if source is None or source.code == f.locale:
+            changed = changes.get(f.translation_key) or f.last_published_at
+            result[f.id] = TranslationState(f.locale, SOURCE, source_changed_at=changed)
             continue
-        src_page = source_pages.get(f.translation_key)
-        source_changed = (
-            changes.get(src_page["id"]) or src_page["last_published_at"] if src_page else None
-        )
+        source_changed = changes.get(f.translation_key)
         total = totals.get(source.id, 0)
         done = min(translated.get((source.id, f.locale), 0), total)
         synced_and_published = min(
@@ -141,6 +135,6 @@ def states_for(pages: Iterable) -> dict[int, TranslationState]:
         else:
             state = CURRENT
         result[f.id] = TranslationState(
-            source.locale.language_code, state, done, total, source_changed, f.last_published_at
+            source.code, state, done, total, source_changed, f.last_published_at
         )
     return result

@@ -1,0 +1,364 @@
+"""Benchmark: pulling the whole site through the public API, ours against Wagtail's stock pages
+endpoint, on the same data in the same run.
+
+    ./scripts/bench-api [--pages 1000] [--samples 30]
+
+Loads N synthetic information pages in each of the 8 languages (about 600 words each, with
+wagtail-localize translation records) into a fresh SQLite database, serves it with gunicorn
+(2 workers, DEBUG off) and prints, for both endpoints: the time to pull everything at limit=100
+(sequentially, as the build does), p50/p95 latency of a 100-item listing at the first and last
+offset, and database queries per listing. Figures are for comparison within one run; absolute
+times on a shared machine are noisy."""
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = (
+    "kommune borger virksomhed international skole arbejde bolig sprog kultur "
+    "samarbejde viden service udvikling familie"
+).split()
+LOCALES = ["da", "en", "de", "zh-hans", "ar", "ru", "es", "fr"]
+
+
+def paragraph(n: int, words: int = 60) -> str:
+    return " ".join(WORDS[(n + i * 7) % len(WORDS)] for i in range(words)).capitalize() + "."
+
+
+def load(n_pages: int) -> None:
+    """Bulk-load the synthetic tree. Runs inside Django (see main)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from wagtail.models import Locale, Page
+    from wagtail_localize.models import (
+        String,
+        StringSegment,
+        StringTranslation,
+        TranslatableObject,
+        TranslationContext,
+        TranslationSource,
+    )
+
+    from cms.api.documents import build_document
+    from cms.api.models import PageDocument
+    from cms.home.models import HomePage, make_default_site_root
+    from cms.information.models import InformationPage
+    from cms.localisation.models import SourceChange
+    from cms.sections.models import AudiencePage
+
+    now = timezone.now()
+    locales = {loc.language_code: loc for loc in Locale.objects.all()}
+    root = Page.get_first_root_node()
+    home_key, section_key = uuid.uuid4(), uuid.uuid4()
+    sections = {}
+    for code in LOCALES:
+        home = root.add_child(
+            instance=HomePage(
+                title=f"Home {code}",
+                slug=code,
+                locale=locales[code],
+                welcome="<p>Hi</p>",
+                translation_key=home_key,
+            )
+        )
+        home.save_revision().publish()
+        if code == "da":
+            make_default_site_root(home)
+        section = home.add_child(
+            instance=AudiencePage(
+                title=f"Section {code}",
+                slug="section",
+                locale=locales[code],
+                audience="visit",
+                translation_key=section_key,
+            )
+        )
+        section.save_revision().publish()
+        sections[code] = section
+    ctype = ContentType.objects.get_for_model(InformationPage)
+    body = [{"type": "heading", "value": {"text": "Overskrift", "level": "h2"}}] + [
+        {"type": "paragraph", "value": f"<p>{paragraph(i)}</p>", "id": str(uuid.uuid4())}
+        for i in range(10)
+    ]
+    keys = [uuid.uuid4() for _ in range(n_pages)]
+    with transaction.atomic():
+        pages = []
+        for code, section in sections.items():
+            for i, key in enumerate(keys):
+                pages.append(
+                    Page(
+                        title=f"Side {i} ({code})",
+                        draft_title=f"Side {i} ({code})",
+                        slug=f"side-{i}",
+                        content_type=ctype,
+                        locale=locales[code],
+                        translation_key=key,
+                        path=Page._get_path(section.path, 4, i + 1),
+                        depth=4,
+                        numchild=0,
+                        url_path=f"{section.url_path}side-{i}/",
+                        live=True,
+                        first_published_at=now,
+                        last_published_at=now,
+                    )
+                )
+        Page.objects.bulk_create(pages, batch_size=500)
+        Page.objects.filter(id__in=[s.id for s in sections.values()]).update(numchild=n_pages)
+        ids = dict(Page.objects.filter(depth=4).values_list("path", "id"))
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO information_informationpage (page_ptr_id, summary, body,"
+                " content_owner, last_reviewed) VALUES (%s, %s, %s, %s, %s)",
+                [
+                    (ids[p.path], "Resumé", json.dumps(body), "Team", date(2026, 1, 1))
+                    for p in pages
+                ],
+            )
+        # Documents, as publishing would build them (per page: this is the write path).
+        parents = {s.path: s.id for s in sections.values()}
+        docs = []
+        for page in InformationPage.objects.filter(depth=4).select_related("locale"):
+            docs.append(
+                PageDocument(
+                    page_id=page.id,
+                    locale_code=page.locale.language_code,
+                    translation_key=page.translation_key,
+                    last_published_at=now,
+                    updated_at=now,
+                    site_path=f"section/side-{page.slug[5:]}/",
+                    document=json.dumps(
+                        build_document(page, parent_id=parents[page.path[:-4]]),
+                        ensure_ascii=False,
+                        separators=(",", ":"),
+                    ),
+                )
+            )
+        PageDocument.objects.bulk_create(docs, batch_size=500)
+        # Translation records: each Danish page a source of 11 string segments, translated
+        # into the seven other languages.
+        da_ids = {
+            key: pid
+            for pid, key in Page.objects.filter(depth=4, locale=locales["da"]).values_list(
+                "id", "translation_key"
+            )
+        }
+        TranslatableObject.objects.bulk_create(
+            [TranslatableObject(translation_key=k, content_type=ctype) for k in keys]
+        )
+        SourceChange.objects.bulk_create(
+            [
+                SourceChange(page_id=da_ids[k], translation_key=k, fingerprint="x", changed_at=now)
+                for k in keys
+            ]
+        )
+        sources = TranslationSource.objects.bulk_create(
+            [
+                TranslationSource(
+                    object_id=k,
+                    specific_content_type=ctype,
+                    locale=locales["da"],
+                    object_repr=str(k),
+                    content_json="{}",
+                    last_updated_at=now,
+                )
+                for k in keys
+            ]
+        )
+        strings = String.objects.bulk_create(
+            [
+                String(
+                    locale=locales["da"],
+                    data=f"Tekst {n}",
+                    data_hash=String._get_data_hash(f"Tekst {n}"),
+                )
+                for n in range(11)
+            ]
+        )
+        contexts = TranslationContext.objects.bulk_create(
+            [
+                TranslationContext(
+                    object_id=k, path=f"body.{n}", path_id=uuid.uuid4(), field_path=f"body.{n}"
+                )
+                for k in keys
+                for n in range(11)
+            ]
+        )
+        StringSegment.objects.bulk_create(
+            [
+                StringSegment(
+                    source=sources[i],
+                    context=contexts[i * 11 + n],
+                    string=strings[n],
+                    order=n,
+                    attrs="{}",
+                )
+                for i in range(n_pages)
+                for n in range(11)
+            ],
+            batch_size=2000,
+        )
+        StringTranslation.objects.bulk_create(
+            [
+                StringTranslation(
+                    translation_of=strings[n],
+                    locale=locales[code],
+                    context=contexts[i * 11 + n],
+                    data=f"Text {n}",
+                    translation_type="manual",
+                )
+                for i in range(n_pages)
+                for n in range(11)
+                for code in LOCALES[1:]
+            ],
+            batch_size=5000,
+        )
+
+
+def queries_per_listing(path: str, params: dict) -> int:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="localhost")
+    client.get(path, params)  # warm caches (content types, site)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(path, params).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pull(base: str, params: dict, limit: int = 100) -> tuple[float, int]:
+    session, offset, total, start = requests.Session(), 0, None, time.perf_counter()
+    while total is None or offset < total:
+        body = session.get(
+            base, params={**params, "limit": limit, "offset": offset}, timeout=60
+        ).json()
+        total = body["meta"]["total_count"]
+        offset += len(body["items"])
+    return time.perf_counter() - start, offset
+
+
+def latencies(url: str, params: dict, samples: int) -> tuple[float, float]:
+    session = requests.Session()
+    times = []
+    for _ in range(samples):
+        start = time.perf_counter()
+        session.get(url, params={**params, "limit": 100}, timeout=60).raise_for_status()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=1000, help="pages per language")
+    parser.add_argument("--samples", type=int, default=30, help="requests per latency figure")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="udsyn-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "UDSYN_BENCH_DB": str(workdir / "bench.sqlite3"),
+        "PYTHONPATH": str(ROOT),
+    }
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    start = time.perf_counter()
+    load(args.pages)
+    total = args.pages * len(LOCALES)
+    print(
+        f"loaded {total} pages ({args.pages} x {len(LOCALES)} languages) "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
+
+    ours = ("/api/v2/pages/", {"order": "id"})
+    stock = (
+        "/stock/api/v2/pages/",
+        {"type": "information.InformationPage", "fields": "*", "order": "id"},
+    )
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "benchmarks.wsgi:application",
+            "-w",
+            "2",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                requests.get(f"http://127.0.0.1:{port}/api/v2/locales/", timeout=5)
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        rows = []
+        for name, (path, params) in (
+            ("Udsyn /api/v2/pages/", ours),
+            ("Wagtail stock, fields=*", stock),
+        ):
+            url = f"http://127.0.0.1:{port}{path}"
+            seconds, pulled = pull(url, params)
+            last = max(0, pulled - 100)
+            p_first = latencies(url, {**params, "offset": 0}, args.samples)
+            p_last = latencies(url, {**params, "offset": last}, args.samples)
+            queries_small = queries_per_listing(path, {**params, "limit": 10, "offset": last})
+            queries = queries_per_listing(path, {**params, "limit": 100, "offset": last})
+            rows.append((name, seconds, pulled, p_first, p_last, queries_small, queries))
+            if name.startswith("Udsyn"):
+                # The build pulls at the API's maximum page size.
+                build_seconds, _ = pull(url, params, limit=200)
+    finally:
+        server.terminate()
+        server.wait(10)
+    print(
+        f"\n{'endpoint':26} {'full pull':>10} {'pages':>6} {'p50/p95 @0':>14} "
+        f"{'p50/p95 @last':>14} {'queries@10':>10} {'queries@100':>11}"
+    )
+    for name, seconds, pulled, first, last, q10, q100 in rows:
+        print(
+            f"{name:26} {seconds:>9.2f}s {pulled:>6} {first[0]:>6.0f}/{first[1]:<4.0f}ms "
+            f"{last[0]:>6.0f}/{last[1]:<4.0f}ms {q10:>10} {q100:>11}"
+        )
+    ratio = rows[1][1] / rows[0][1]
+    print(f"\nfull pull at limit=100: Udsyn {ratio:.1f}x faster than the stock endpoint")
+    print(
+        f"full pull as the build does it (limit=200): {build_seconds:.2f}s, "
+        f"{rows[1][1] / build_seconds:.1f}x faster than the stock endpoint at limit=100"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
