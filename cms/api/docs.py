@@ -74,6 +74,8 @@ class Normaliser:
             )
             value = UUID.sub(self._uuid, value)
             value = re.sub(r"https?://[^/\"]+/", "https://cms.example/", value)
+            # Storage may suffix a file name to keep it unique ("name_a1B2c3D.png").
+            value = re.sub(r"(/media/\S+?)_[A-Za-z0-9]{7}(?=\.)", r"\1", value)
             value = re.sub(
                 r"/contacts/(\d+)/",
                 lambda m: f"/contacts/{self.contacts.get(int(m.group(1)), 0)}/",

@@ -1,6 +1,7 @@
 from django.urls import path
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from .images import PublicImagesAPIViewSet
 from .views import (
     ContactsAPIViewSet,
     LocalesAPIView,
@@ -23,3 +24,4 @@ class UdsynAPIRouter(WagtailAPIRouter):
 api_router = UdsynAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("contacts", ContactsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)

@@ -10,19 +10,22 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from cms.contacts.models import Contact
 from cms.home.models import HomePage, make_default_site_root
+from cms.images.models import ImageDescription
 from cms.languages import SOURCE
 from cms.roles.setup import APPROVERS, EDITORS, ensure_roles, translators_group_name
 
-from . import spec
+from . import images, spec
 from .content import contacts as contact_content
 from .content import sections as section_content
 from .content import welcome as welcome_content
 from .content.strategy import strategy
+from .images import demo_image
 from .translate import translate
 
 log = logging.getLogger("udsyn.demo")
@@ -131,6 +134,14 @@ class DemoLoader:
                 pairs = {data[f]["da"]: data[f][lang] for f in ("name", "opening_hours")}
                 translate(contact, lang, pairs)
 
+    def load_images(self) -> None:
+        image = demo_image()
+        description = ImageDescription.objects.create(
+            image=image, alt_text=images.ALT[SOURCE], locale=self.source_locale
+        )
+        for lang in ("en", "de"):
+            translate(description, lang, {images.ALT[SOURCE]: images.ALT[lang]})
+
     def add_page(self, parent: Page, page_spec: spec.PageSpec) -> Page:
         model = apps.get_model(page_spec.model)
         page = model(
@@ -215,6 +226,7 @@ class DemoLoader:
 
     def load(self) -> None:
         self.load_contacts()
+        self.load_images()
         home = self.load_home()
         for section in section_content.SECTIONS:
             self.add_page(home, section)
@@ -242,6 +254,9 @@ def reset() -> None:
     Page.objects.filter(depth__gt=1).delete()
     TranslationSource.objects.all().delete()
     Contact.objects.all().delete()
+    for image in Image.objects.filter(title__startswith="Udsyn:"):
+        image.file.delete(save=False)
+        image.delete()
 
 
 def ensure_users() -> None:

@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     # Udsyn: one app per content family
     "cms.localisation",
     "cms.contacts",
+    "cms.images",
     "cms.home",
     "cms.sections",
     "cms.information",

@@ -18,7 +18,7 @@ def test_every_endpoint_is_documented():
     text = docs.DOC.read_text(encoding="utf-8")
     from cms.api.router import api_router
 
-    names = ["pages", "locales", "navigation", "contacts"]
+    names = ["pages", "locales", "navigation", "contacts", "images"]
     assert set(api_router._endpoints) <= set(names)
     for name in names:
         assert f"/api/v2/{name}/" in text
