@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from django.test import Client
+from wagtail.images.models import Image
 from wagtail.models import Page
 
 from cms.contacts.models import Contact
@@ -39,6 +40,12 @@ class Normaliser:
                 )
             )
         }
+        self.images = {
+            iid: 900 + n
+            for n, iid in enumerate(
+                Image.objects.order_by("title", "file").values_list("id", flat=True), start=1
+            )
+        }
         self.paths = {
             path: f"{n:08d}"
             for n, path in enumerate(
@@ -57,16 +64,20 @@ class Normaliser:
             self.uuids[value] = f"00000000-0000-4000-8000-{len(self.uuids) + 1:012d}"
         return self.uuids[value]
 
-    def value(self, value: Any, key: str = "", contact: bool = False) -> Any:
+    def value(self, value: Any, key: str = "", kind: str = "page") -> Any:
         if isinstance(value, dict):
-            is_contact = "phone" in value and "email" in value
-            return {k: self.value(v, k, is_contact) for k, v in value.items()}
+            if "phone" in value and "email" in value:
+                kind = "contact"
+            elif "renditions" in value:
+                kind = "image"
+            return {k: self.value(v, k, kind) for k, v in value.items()}
         if isinstance(value, list):
-            return [self.value(v, key, contact) for v in value]
+            return [self.value(v, key, kind) for v in value]
         if key == "position":
             return self.paths.get(value, value)
         if isinstance(value, int) and key in ("id", "parent_id"):
-            return (self.contacts if contact else self.pages).get(value, value)
+            ids = {"contact": self.contacts, "image": self.images}.get(kind, self.pages)
+            return ids.get(value, value)
         if isinstance(value, str):
             value = PAGE_ID_IN_HTML.sub(
                 lambda m: m.group().replace(m.group(1), str(self.pages.get(int(m.group(1)), 0))),
@@ -76,12 +87,12 @@ class Normaliser:
             value = re.sub(r"https?://[^/\"]+/", "https://cms.example/", value)
             # Storage may suffix a file name to keep it unique ("name_a1B2c3D.png").
             value = re.sub(r"(/media/\S+?)_[A-Za-z0-9]{7}(?=\.)", r"\1", value)
-            value = re.sub(
-                r"/contacts/(\d+)/",
-                lambda m: f"/contacts/{self.contacts.get(int(m.group(1)), 0)}/",
-                value,
-            )
+            value = re.sub(r"/(contacts|images)/(\d+)/", self._detail_url, value)
         return value
+
+    def _detail_url(self, match: re.Match) -> str:
+        ids = self.contacts if match.group(1) == "contacts" else self.images
+        return f"/{match.group(1)}/{ids.get(int(match.group(2)), 0)}/"
 
     def timestamps(self, text: str) -> str:
         order = {t: n for n, t in enumerate(sorted(set(self.times)))}

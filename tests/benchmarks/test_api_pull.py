@@ -1,0 +1,24 @@
+"""The API benchmark still runs (on a tiny data set): a benchmark that has rotted measures
+nothing. No timing is asserted here; figures belong in docs/performance.md."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_api_benchmark_runs_and_reports_both_endpoints():
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.api_pull", "--pages", "3", "--samples", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    out = result.stdout
+    assert "loaded 24 pages (3 x 8 languages)" in out
+    assert "Udsyn /api/v2/pages/" in out and "Wagtail stock, fields=*" in out
+    udsyn = next(line for line in out.splitlines() if line.startswith("Udsyn"))
+    assert udsyn.split()[3] == "40"  # 24 synthetic pages + 16 homes and sections, all pulled
