@@ -109,7 +109,8 @@ def cmd_verify(args, report: Reporter) -> None:
 
 
 def _fetch_settings(args) -> fetch.FetchSettings:
-    return fetch.FetchSettings(timeout=args.timeout, retries=args.retries)
+    return fetch.FetchSettings(timeout=args.timeout, retries=args.retries,
+                               page_size=args.page_size)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -122,6 +123,8 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--api", required=True, help="the public API root, e.g. http://host/api/v2/")
         p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
         p.add_argument("--retries", type=int, default=3, help="retries per failed request")
+        p.add_argument("--page-size", type=int, default=200,
+                       help="items per API request (the API allows up to 200)")
 
     def output(p):
         p.add_argument("--out", type=Path, default=Path("build/site"), help="site folder")

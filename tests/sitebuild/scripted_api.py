@@ -37,6 +37,11 @@ def page(pid: int, page_type: str = "home.HomePage") -> dict:
     }
 
 
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a client that gave up (timeout tests) is expected, not news
+
+
 class ScriptedAPI:
     def __init__(self, pages: list[dict]) -> None:
         self.pages = pages
@@ -65,7 +70,7 @@ class ScriptedAPI:
             def log_message(self, *args):
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = QuietServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/api/v2/"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 

@@ -1,0 +1,80 @@
+"""Every way the API can fail, end to end through the CLI: one clear line on stderr, exit 1,
+and the previously published site byte-identical. Against a real local HTTP server."""
+
+import pytest
+
+from sitebuild.cli import main
+
+from .scripted_api import ScriptedAPI, page
+from .test_cli import snapshot
+
+
+def html_error(path, query, n):
+    return 200, "text/html; charset=utf-8", b"<html><body>Gateway error</body></html>"
+
+
+def refuse(api):
+    api.close()
+
+
+FAILURES = {
+    "refused": (refuse, None, "cannot connect (connection refused)"),
+    # Request 1 is /locales/; 2, 3 and 4 are the listing's pages at offsets 0, 2 and 4.
+    "503 on the third page of the listing": (
+        None, lambda path, query, n: (503, "text/plain", b"busy") if n >= 4 else None,
+        "HTTP 503 after 2 attempts"),
+    "truncated JSON": (
+        None, lambda path, query, n: (200, "application/json", b'{"meta": {"total_'),
+        "invalid JSON"),
+    "HTML error page with 200": (None, html_error, "expected JSON, got text/html"),
+    "slower than the timeout": (
+        lambda api: setattr(api, "delay", 1.5), None, "no answer within 1 s"),
+}
+
+
+@pytest.fixture
+def site(tmp_path):
+    out = tmp_path / "site"
+    (out / "da").mkdir(parents=True)
+    (out / "da" / "index.html").write_text("<!doctype html><p>the last good site</p>")
+    return out
+
+
+@pytest.mark.parametrize("failure", list(FAILURES))
+def test_api_failures_leave_the_published_site(site, tmp_path, capsys, failure):
+    setup, misbehave, message = FAILURES[failure]
+    api = ScriptedAPI([page(n) for n in range(1, 6)])
+    if setup:
+        setup(api)
+    if misbehave:
+        api.misbehave = misbehave
+    before = snapshot(site)
+    try:
+        code = main(["--api", api.url, "--out", str(site), "-q", "--retries", "1",
+                     "--timeout", "1", "--page-size", "2"])
+    finally:
+        api.close()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert len(err) == 1 and err[0].startswith("error: fetch:"), err
+    assert message in err[0]
+    assert snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_page_published_mid_pull_fails_the_build(site, capsys):
+    api = ScriptedAPI([page(n) for n in range(1, 6)])
+
+    def publish_midway(path, query, n):
+        if query.get("offset") == "2" and len(api.pages) == 5:
+            api.pages.append(page(6))
+
+    api.misbehave = publish_midway
+    before = snapshot(site)
+    try:
+        code = main(["--api", api.url, "--out", str(site), "-q", "--page-size", "2"])
+    finally:
+        api.close()
+    assert code == 1
+    assert "content changed during the pull" in capsys.readouterr().err
+    assert snapshot(site) == before
