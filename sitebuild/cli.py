@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import fetch, publish, render, transform, verify
+from . import fetch, incremental, publish, render, transform, verify
 from .errors import BuildError
 from .model import Locale, RawSite
 
@@ -65,30 +65,51 @@ def load_raw(path: Path) -> RawSite:
         raise BuildError(f"{path}: not a saved fetch ({exc})") from None
 
 
+def cache_dir(out: Path) -> Path:
+    """Where a site's incremental state lives: next to it, never inside what is published."""
+    return out.resolve().parent / f".{out.resolve().name}-cache"
+
+
 def build_from_raw(raw: RawSite, out: Path, report: Reporter, args) -> Counter:
     with report.stage("transform") as progress:
         site = transform.transform(raw)
         report.warnings += site.warnings
         progress(f"{len(site.pages)} pages")
+    options = {"accessibility_url": args.accessibility_url}
+    version = incremental.code_version(render.THEME, render.LOCALES, options)
+    manifest_path = cache_dir(out) / "manifest.json"
+    plan = incremental.plan(site, incremental.load_manifest(manifest_path), out, version,
+                            full=args.full)
     staging = publish.staging_dir(out)
     try:
         with report.stage("render") as progress:
-            render.render(site, staging, progress, accessibility_url=args.accessibility_url)
+            render.render(site, staging, progress, pages=plan.render,
+                          write_root=plan.render_root, **options)
+            incremental.link_kept(plan.keep, out, staging)
+            if not plan.full:
+                progress(f"{len(plan.keep)} unchanged files carried over")
         with report.stage("verify") as progress:
-            checked = verify.verify(staging, previous=out, max_drop=args.max_drop)
-            progress(f"{len(checked)} files checked")
+            facts = verify.verify(staging, previous=out, max_drop=args.max_drop,
+                                  known=plan.known)
+            progress(f"{len(facts)} pages checked ({len(facts) - len(plan.known)} parsed)")
         with report.stage("publish") as progress:
             publish.publish(staging, out)
             progress(f"published to {out}")
     except BaseException:
         publish.discard(staging)
         raise
+    incremental.save_manifest(manifest_path, version, plan, facts)
     return Counter(page.lang for page in site.pages)
 
 
 def cmd_build(args, report: Reporter) -> None:
     with report.stage("fetch") as progress:
-        raw = fetch.fetch_site(args.api, _fetch_settings(args), progress)
+        if args.full:
+            raw = fetch.fetch_site(args.api, _fetch_settings(args), progress)
+            fetch.save_cache(cache_dir(args.out) / "pages.json", raw, "")
+        else:
+            raw, _ = fetch.fetch_changes(args.api, cache_dir(args.out) / "pages.json",
+                                         _fetch_settings(args), progress)
     report.summary(build_from_raw(raw, args.out, report, args))
 
 
@@ -133,6 +154,11 @@ def parser() -> argparse.ArgumentParser:
             type=float,
             default=0.25,
             help="refuse to publish if a language loses more than this share of pages",
+        )
+        p.add_argument(
+            "--full",
+            action="store_true",
+            help="pull and render everything, ignoring what the last build kept",
         )
         p.add_argument(
             "--accessibility-url",

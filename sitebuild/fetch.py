@@ -2,10 +2,13 @@
 the contract and returns the raw data. Never sends credentials."""
 
 import contextlib
+import dataclasses
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -62,15 +65,23 @@ class ApiClient:
         raise FetchError(f"{url}: {last} after {self.settings.retries + 1} attempts")
 
     def listing(self, path: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Every item of a paginated listing. Fails if the total changes between requests,
-        because then a page was published or removed mid-pull and offsets have shifted."""
+        return self.listing_with_meta(path, params)[0]
+
+    def listing_with_meta(
+        self, path: str, params: dict[str, Any]
+    ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+        """Every item of a paginated listing, and the first response's ``meta``. Fails if the
+        total changes between requests: then a page was published or removed mid-pull and
+        the offsets have shifted."""
         items: list[dict[str, Any]] = []
         total: int | None = None
+        first_meta: dict[str, Any] = {}
         while total is None or len(items) < total:
             body = self.get(
                 path, {**params, "limit": self.settings.page_size, "offset": len(items)}
             )
             batch, count = _listing_body(path, body)
+            first_meta = first_meta or body["meta"]
             if total is not None and count != total:
                 raise FetchError(
                     f"{path}: content changed during the pull (total {total} -> {count}); "
@@ -80,7 +91,7 @@ class ApiClient:
             if not batch and len(items) < total:
                 raise FetchError(f"{path}: listing ended at {len(items)} of {total} items")
             items.extend(batch)
-        return items
+        return items, first_meta
 
 
 def _reason(exc: Exception) -> str:
@@ -157,3 +168,74 @@ def fetch_site(
         _check_page(item)
     progress(f"{len(pages)} pages")
     return RawSite(api_url=api_url, locales=locales, pages=pages)
+
+
+# -- incremental pulls ----------------------------------------------------------------------
+
+
+def load_cache(path: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # no cache, or a damaged one: the caller pulls everything
+
+
+def save_cache(path: Path, raw: RawSite, generated_at: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "api_url": raw.api_url,
+        "generated_at": generated_at,
+        "locales": [dataclasses.asdict(locale) for locale in raw.locales],
+        "pages": raw.pages,
+    }
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)  # never a half-written cache
+
+
+def fetch_changes(
+    api_url: str,
+    cache_path: Path,
+    settings: FetchSettings | None = None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> tuple[RawSite, int]:
+    """Pull only what changed since the cached pull, and apply it: changed pages replace their
+    cached copies, removed ones (unpublished, deleted, restricted) are dropped. Returns the
+    site and the number of changed or removed pages, or -1 after a full pull (no usable
+    cache, or the merged cache disagreed with the API's count)."""
+    client = ApiClient(api_url, settings)
+    cache = load_cache(cache_path)
+    if cache is None or cache.get("api_url") != api_url:
+        return _full(client, api_url, cache_path, progress), -1
+    started = client.get("pages/", {"limit": 1})
+    _, total = _listing_body("pages/", started)
+    changes = client.listing_with_meta(
+        "pages/", {"order": "id", "changed_since": cache["generated_at"]}
+    )
+    items, meta = changes
+    for item in items:
+        _check_page(item)
+    pages = {page["id"]: page for page in cache["pages"]}
+    removed = {entry["id"] for entry in meta.get("removed", [])}
+    for pid in removed:
+        pages.pop(pid, None)
+    for item in items:
+        pages[item["id"]] = item
+    if len(pages) != total:
+        progress(f"cache has {len(pages)} pages, the API {total}: pulling everything")
+        return _full(client, api_url, cache_path, progress), -1
+    raw = RawSite(api_url, fetch_locales(client), [pages[pid] for pid in sorted(pages)])
+    save_cache(cache_path, raw, meta["generated_at"])
+    progress(f"{len(items)} changed, {len(removed)} removed since {cache['generated_at']}")
+    return raw, len(items) + len(removed)
+
+
+def _full(client: ApiClient, api_url: str, cache_path: Path, progress) -> RawSite:
+    locales = fetch_locales(client)
+    pages, meta = client.listing_with_meta("pages/", {"order": "id"})
+    for item in pages:
+        _check_page(item)
+    progress(f"{len(pages)} pages")
+    raw = RawSite(api_url=api_url, locales=locales, pages=pages)
+    save_cache(cache_path, raw, meta["generated_at"])
+    return raw

@@ -8,18 +8,19 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .i18n import Catalogue
-from .model import Site
+from .model import Site, SitePage
 
 
 class UdsynGenerator(Generator):
     def generate_output(self, writer) -> None:
         site: Site = self.settings["UDSYN_SITE"]
+        pages: list[SitePage] = self.settings["UDSYN_PAGES"]  # all, or the changed ones
         catalogues: dict[str, Catalogue] = self.settings["UDSYN_CATALOGUES"]
         common = {
             "locales": site.locales,
             "accessibility_url": self.settings["UDSYN_ACCESSIBILITY_URL"],
         }
-        for page in site.pages:
+        for page in pages:
             ui = catalogues[page.lang]
             writer.write_file(
                 page.output_path,
@@ -30,6 +31,8 @@ class UdsynGenerator(Generator):
                 ngettext=ui.ngettext,
                 **common,
             )
+        if not self.settings["UDSYN_WRITE_ROOT"]:
+            return
         homes = {page.lang: page for page in site.pages if page.url == f"/{page.lang}/"}
         writer.write_file(
             "index.html",

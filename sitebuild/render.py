@@ -12,7 +12,7 @@ from pelican.settings import read_settings
 
 from . import i18n
 from .errors import BuildError, RenderError
-from .model import Site
+from .model import Site, SitePage
 
 ROOT = Path(__file__).resolve().parent.parent
 THEME = ROOT / "site" / "theme"
@@ -28,6 +28,8 @@ def pelican_settings(
     theme: Path = THEME,
     locales_dir: Path = LOCALES,
     accessibility_url: str = DEFAULT_ACCESSIBILITY_URL,
+    pages: list[SitePage] | None = None,
+    write_root: bool = True,
 ) -> dict:
     catalogues = {locale.code: i18n.load(locales_dir, locale.code) for locale in site.locales}
     return read_settings(
@@ -62,6 +64,8 @@ def pelican_settings(
             "CACHE_CONTENT": False,
             "LOAD_CONTENT_CACHE": False,
             "UDSYN_SITE": site,
+            "UDSYN_PAGES": site.pages if pages is None else pages,
+            "UDSYN_WRITE_ROOT": write_root,
             "UDSYN_CATALOGUES": catalogues,
             "UDSYN_ACCESSIBILITY_URL": accessibility_url,
         }
@@ -71,7 +75,8 @@ def pelican_settings(
 def render(
     site: Site, output: Path, progress: Callable[[str], None] = lambda _: None, **options
 ) -> None:
-    """Render ``site`` into ``output`` (an empty folder)."""
+    """Render ``site`` into ``output`` (an empty folder): every page, or with ``pages=`` only
+    those (incremental builds); ``write_root=False`` leaves out the language chooser."""
     with tempfile.TemporaryDirectory(prefix="udsyn-content-") as content:
         settings = pelican_settings(site, output, Path(content), **options)
         # Pelican logs every file it writes; the CLI prints its own progress instead.
@@ -84,4 +89,5 @@ def render(
             raise
         except Exception as exc:
             raise RenderError(f"Pelican failed: {type(exc).__name__}: {exc}") from exc
-    progress(f"{len(site.pages)} pages rendered")
+    rendered = len(options["pages"]) if options.get("pages") is not None else len(site.pages)
+    progress(f"{rendered} of {len(site.pages)} pages rendered")

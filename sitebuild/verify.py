@@ -1,5 +1,6 @@
 """Stage 4, verify: reads the rendered folder and refuses to publish a broken or leaking site."""
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -66,13 +67,24 @@ def count_pages(root: Path) -> Counter:
     return Counter(p.relative_to(root).parts[0] for p in root.glob("*/**/*.html"))
 
 
-def verify(root: Path, previous: Path | None = None, max_drop: float = 0.25) -> list[str]:
-    """Check the site in ``root``; return the page URLs checked. Raises VerifyError."""
+def verify(
+    root: Path,
+    previous: Path | None = None,
+    max_drop: float = 0.25,
+    known: dict[str, dict] | None = None,
+) -> dict[str, dict]:
+    """Check the site in ``root`` and return the facts of every page, by URL. ``known`` holds
+    the facts of files carried over unchanged from a verified build (incremental builds): they
+    are not parsed again, but every link and hreflang check still covers them.
+    Raises VerifyError listing every problem."""
     problems: list[str] = []
-    facts: dict[str, PageFacts] = {}
-    for file in sorted(root.rglob("*.html")):
-        url = page_url(root, file)
-        text = file.read_text(encoding="utf-8")
+    facts: dict[str, PageFacts] = {url: PageFacts(**f) for url, f in (known or {}).items()}
+    files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    for rel in sorted(f for f in files if f.endswith(".html")):
+        url = "/" + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+        if url in facts:
+            continue
+        text = (root / rel).read_text(encoding="utf-8")
         parser = _Parser()
         parser.feed(text)
         page = facts[url] = parser.facts
@@ -88,13 +100,20 @@ def verify(root: Path, previous: Path | None = None, max_drop: float = 0.25) -> 
             problems.append(f"{url}: no page title (<h1> missing or empty)")
         if match := LEFTOVERS.search(text):
             problems.append(f"{url}: CMS or template markup left over ({match.group()!r})")
-    for url, page in facts.items():
-        for link in page.links:
+    resolves: dict[str, bool] = {}
+
+    def resolved(link: str) -> bool:
+        if link not in resolves:
             parts = urlsplit(link)
-            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-                continue  # external, mailto:, tel: or a fragment
-            if not url_to_file(root, link).is_file():
-                problems.append(f"{url}: link to {link} does not resolve")
+            internal = not (parts.scheme or parts.netloc) and parts.path.startswith("/")
+            path = unquote(parts.path).lstrip("/")
+            path = path + "index.html" if path.endswith("/") or not path else path
+            resolves[link] = not internal or path in files
+        return resolves[link]
+
+    for url, page in facts.items():
+        problems += [f"{url}: link to {link} does not resolve"
+                     for link in page.links if not resolved(link)]
         for lang, target in page.alternates.items():
             other = facts.get(target)
             if other is None:
@@ -113,4 +132,4 @@ def verify(root: Path, previous: Path | None = None, max_drop: float = 0.25) -> 
                 )
     if problems:
         raise VerifyError(problems)
-    return sorted(facts)
+    return {url: dataclasses.asdict(page) for url, page in facts.items()}

@@ -14,6 +14,8 @@ from wagtail_localize.models import TranslationSource
 
 from cms.localisation.models import SourceChange
 
+from .models import PageDocument, PageRemoval
+
 
 class LocaleFilter(BaseFilterBackend):
     """``?locale=en``. Unlike Wagtail's, an unknown locale is a bad request, not "not found"."""
@@ -76,6 +78,17 @@ class ChangedSinceFilter(BaseFilterBackend):
         ) | set(
             TranslationSource.objects.filter(last_updated_at__gt=since).values_list(
                 "object_id", flat=True
+            )
+        )
+        # So are the other language versions of a page that changed or left: their lists of
+        # versions ("meta.translations") changed with it.
+        keys |= set(
+            PageDocument.objects.filter(updated_at__gt=since).values_list(
+                "translation_key", flat=True
+            )
+        ) | set(
+            PageRemoval.objects.filter(removed_at__gt=since).values_list(
+                "translation_key", flat=True
             )
         )
         return queryset.filter(Q(api_document__updated_at__gt=since) | Q(translation_key__in=keys))

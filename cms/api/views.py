@@ -84,6 +84,9 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     @conditional
     def listing_view(self, request):
+        # Taken before reading: a change committed while this response is made is newer than
+        # generated_at, so an incremental pull from it will not miss it.
+        generated_at = timezone.now()
         try:
             queryset = self.get_queryset()
             self.check_query_parameters(queryset)
@@ -106,7 +109,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
                 }
                 for r in PageRemoval.objects.filter(removed_at__gt=since)
             ]
-        meta["generated_at"] = timezone.now().isoformat()
+        meta["generated_at"] = generated_at.isoformat()
         # The items are stored JSON, joined as text: no decoding and re-encoding of pages.
         return json_response(f'{{"meta":{dumps(meta)},"items":[{",".join(items)}]}}')
 

@@ -93,3 +93,36 @@ def test_unreachable_api_fails_with_one_line_and_leaves_the_site(tmp_path, capsy
     assert err[0].startswith("error: fetch:") and "cannot connect" in err[0]
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging left behind
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_incremental_builds_follow_publishing_and_match_a_full_build(
+    demo, live_server, tmp_path, capsys
+):
+    from wagtail.models import Page
+
+    api = f"{live_server.url}/api/v2/"
+    out = tmp_path / "site"
+    assert main(["--api", api, "--out", str(out)]) == 0
+    capsys.readouterr()
+
+    school = Page.objects.get(url_path="/en/work-live/enrol-your-child-in-school/").specific
+    school.title = "Enrolling your child at school"
+    school.save_revision().publish()
+    Page.objects.get(url_path="/da/besoeg/saadan-kommer-du-hertil/").specific.unpublish()
+    assert main(["--api", api, "--out", str(out), "--max-drop", "0.5"]) == 0
+    log = capsys.readouterr().err
+    assert "removed since" in log
+    rendered = int(log.split("[render] ")[2].split()[0])
+    assert 0 < rendered < 15  # the changed pages and those that show them, not all 56
+
+    page = (out / "en/work-live/enrol-your-child-in-school/index.html").read_text()
+    assert "Enrolling your child at school" in page
+    assert not (out / "da/besoeg/saadan-kommer-du-hertil").exists()
+
+    full = tmp_path / "full"
+    assert main(["--api", api, "--out", str(full), "--full", "-q"]) == 0
+    assert snapshot(full) == snapshot(out)

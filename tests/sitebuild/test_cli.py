@@ -39,7 +39,12 @@ def test_verify_failure_keeps_the_published_site(published, tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: verify:") and "no page title" in err[0]
     assert snapshot(published) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json", "raw.json", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".site-cache",
+        "broken.json",
+        "raw.json",
+        "site",
+    ]
 
 
 def test_render_raising_half_way_keeps_the_published_site(published, tmp_path, monkeypatch, capsys):
@@ -61,7 +66,18 @@ def test_render_raising_half_way_keeps_the_published_site(published, tmp_path, m
 
     monkeypatch.setattr(pelican_plugin.UdsynGenerator, "generate_output", explode)
     assert (
-        main(["render", "--data", str(tmp_path / "raw.json"), "--out", str(published), "-q"]) == 1
+        main(
+            [
+                "render",
+                "--data",
+                str(tmp_path / "raw.json"),
+                "--out",
+                str(published),
+                "--full",
+                "-q",
+            ]
+        )
+        == 1
     )
     assert len(written) == 3
     assert "error: render: Pelican failed: RuntimeError: disk on fire" in capsys.readouterr().err

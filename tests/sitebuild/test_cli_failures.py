@@ -21,14 +21,21 @@ FAILURES = {
     "refused": (refuse, None, "cannot connect (connection refused)"),
     # Request 1 is /locales/; 2, 3 and 4 are the listing's pages at offsets 0, 2 and 4.
     "503 on the third page of the listing": (
-        None, lambda path, query, n: (503, "text/plain", b"busy") if n >= 4 else None,
-        "HTTP 503 after 2 attempts"),
+        None,
+        lambda path, query, n: (503, "text/plain", b"busy") if n >= 4 else None,
+        "HTTP 503 after 2 attempts",
+    ),
     "truncated JSON": (
-        None, lambda path, query, n: (200, "application/json", b'{"meta": {"total_'),
-        "invalid JSON"),
+        None,
+        lambda path, query, n: (200, "application/json", b'{"meta": {"total_'),
+        "invalid JSON",
+    ),
     "HTML error page with 200": (None, html_error, "expected JSON, got text/html"),
     "slower than the timeout": (
-        lambda api: setattr(api, "delay", 1.5), None, "no answer within 1 s"),
+        lambda api: setattr(api, "delay", 1.5),
+        None,
+        "no answer within 1 s",
+    ),
 }
 
 
@@ -50,8 +57,21 @@ def test_api_failures_leave_the_published_site(site, tmp_path, capsys, failure):
         api.misbehave = misbehave
     before = snapshot(site)
     try:
-        code = main(["--api", api.url, "--out", str(site), "-q", "--retries", "1",
-                     "--timeout", "1", "--page-size", "2"])
+        code = main(
+            [
+                "--api",
+                api.url,
+                "--out",
+                str(site),
+                "-q",
+                "--retries",
+                "1",
+                "--timeout",
+                "1",
+                "--page-size",
+                "2",
+            ]
+        )
     finally:
         api.close()
     err = capsys.readouterr().err.strip().splitlines()

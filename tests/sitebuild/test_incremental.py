@@ -1,0 +1,88 @@
+"""Incremental builds render only what changed, and give the same bytes as a full build."""
+
+import copy
+from argparse import Namespace
+from pathlib import Path
+
+import pytest
+
+from sitebuild.cli import Reporter, build_from_raw
+
+from .helpers import tiny_site
+from .test_cli import snapshot
+
+
+def build(raw, out: Path, full: bool = False, url: str = "https://a11y.example/") -> Reporter:
+    report = Reporter(quiet=True)
+    args = Namespace(full=full, accessibility_url=url, max_drop=1.0)
+    lines: list[str] = []
+    report.say = lines.append
+    build_from_raw(raw, out, report, args)
+    report.lines = lines
+    return report
+
+
+def rendered(report: Reporter) -> int:
+    line = next(text for text in report.lines if "pages rendered" in text)
+    return int(line.split("]")[1].split()[0])
+
+
+@pytest.fixture
+def site():
+    return tiny_site()
+
+
+def test_a_second_build_of_unchanged_content_renders_nothing_and_is_identical(tmp_path, site):
+    out = tmp_path / "site"
+    build(site, out)
+    first = snapshot(out)
+    report = build(site, out)
+    assert rendered(report) == 0
+    assert snapshot(out) == first
+
+
+def test_a_one_page_change_renders_that_page_and_the_pages_that_show_it(tmp_path, site):
+    out = tmp_path / "site"
+    build(site, out)
+    before = snapshot(out)
+    changed = copy.deepcopy(site)
+    work = next(p for p in changed.pages if p["id"] == 5)  # the English "Work" section
+    work["title"] = "Work and live"
+    report = build(changed, out)
+    after = snapshot(out)
+    differs = sorted(path for path in after if after[path] != before.get(path))
+    # Rendered: the page, its Danish version and the page that lists it (the English home's
+    # navigation); nothing else. Changed bytes: the page and the home (the Danish version
+    # names languages, not titles).
+    assert rendered(report) == 3
+    assert differs == ["en/index.html", "en/work/index.html"]
+    full = tmp_path / "full"
+    build(changed, full, full=True)
+    assert snapshot(full) == after
+
+
+def test_a_removed_page_disappears_as_in_a_full_build(tmp_path, site):
+    out = tmp_path / "site"
+    build(site, out)
+    smaller = copy.deepcopy(site)
+    smaller.pages = [p for p in smaller.pages if p["id"] != 6]  # the Danish "Skole" page
+    build(smaller, out)
+    assert not (out / "da/arbejde/skole").exists()
+    full = tmp_path / "full"
+    build(smaller, full, full=True)
+    assert snapshot(full) == snapshot(out)
+
+
+def test_a_change_outside_the_content_renders_everything(tmp_path, site):
+    out = tmp_path / "site"
+    build(site, out)
+    report = build(site, out, url="https://other.example/statement")
+    assert rendered(report) == len(site.pages)
+    assert "https://other.example/statement" in (out / "en/index.html").read_text()
+
+
+def test_a_damaged_manifest_means_a_full_build(tmp_path, site):
+    out = tmp_path / "site"
+    build(site, out)
+    (tmp_path / ".site-cache" / "manifest.json").write_text("{not json")
+    assert rendered(build(site, out)) == len(site.pages)
