@@ -78,19 +78,20 @@ def build_from_raw(raw: RawSite, out: Path, report: Reporter, args) -> Counter:
     options = {"accessibility_url": args.accessibility_url}
     version = incremental.code_version(render.THEME, render.LOCALES, options)
     manifest_path = cache_dir(out) / "manifest.json"
-    plan = incremental.plan(site, incremental.load_manifest(manifest_path), out, version,
-                            full=args.full)
+    plan = incremental.plan(
+        site, incremental.load_manifest(manifest_path), out, version, full=args.full
+    )
     staging = publish.staging_dir(out)
     try:
         with report.stage("render") as progress:
-            render.render(site, staging, progress, pages=plan.render,
-                          write_root=plan.render_root, **options)
+            render.render(
+                site, staging, progress, pages=plan.render, write_root=plan.render_root, **options
+            )
             incremental.link_kept(plan.keep, out, staging)
             if not plan.full:
                 progress(f"{len(plan.keep)} unchanged files carried over")
         with report.stage("verify") as progress:
-            facts = verify.verify(staging, previous=out, max_drop=args.max_drop,
-                                  known=plan.known)
+            facts = verify.verify(staging, previous=out, max_drop=args.max_drop, known=plan.known)
             progress(f"{len(facts)} pages checked ({len(facts) - len(plan.known)} parsed)")
         with report.stage("publish") as progress:
             publish.publish(staging, out)
@@ -108,8 +109,9 @@ def cmd_build(args, report: Reporter) -> None:
             raw = fetch.fetch_site(args.api, _fetch_settings(args), progress)
             fetch.save_cache(cache_dir(args.out) / "pages.json", raw, "")
         else:
-            raw, _ = fetch.fetch_changes(args.api, cache_dir(args.out) / "pages.json",
-                                         _fetch_settings(args), progress)
+            raw, _ = fetch.fetch_changes(
+                args.api, cache_dir(args.out) / "pages.json", _fetch_settings(args), progress
+            )
     report.summary(build_from_raw(raw, args.out, report, args))
 
 
@@ -130,8 +132,7 @@ def cmd_verify(args, report: Reporter) -> None:
 
 
 def _fetch_settings(args) -> fetch.FetchSettings:
-    return fetch.FetchSettings(timeout=args.timeout, retries=args.retries,
-                               page_size=args.page_size)
+    return fetch.FetchSettings(timeout=args.timeout, retries=args.retries, page_size=args.page_size)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -144,8 +145,12 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--api", required=True, help="the public API root, e.g. http://host/api/v2/")
         p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
         p.add_argument("--retries", type=int, default=3, help="retries per failed request")
-        p.add_argument("--page-size", type=int, default=200,
-                       help="items per API request (the API allows up to 200)")
+        p.add_argument(
+            "--page-size",
+            type=int,
+            default=200,
+            help="items per API request (the API allows up to 200)",
+        )
 
     def output(p):
         p.add_argument("--out", type=Path, default=Path("build/site"), help="site folder")

@@ -65,8 +65,9 @@ def load_manifest(path: Path) -> dict[str, Any]:
         return {}
 
 
-def plan(site: Site, manifest: dict[str, Any], published: Path, version: str,
-         full: bool = False) -> Plan:
+def plan(
+    site: Site, manifest: dict[str, Any], published: Path, version: str, full: bool = False
+) -> Plan:
     inputs = {page.output_path: page_input(page) for page in site.pages}
     inputs[ROOT] = root_input(site)
     files = manifest.get("files", {})

@@ -112,8 +112,9 @@ def verify(
         return resolves[link]
 
     for url, page in facts.items():
-        problems += [f"{url}: link to {link} does not resolve"
-                     for link in page.links if not resolved(link)]
+        problems += [
+            f"{url}: link to {link} does not resolve" for link in page.links if not resolved(link)
+        ]
         for lang, target in page.alternates.items():
             other = facts.get(target)
             if other is None:

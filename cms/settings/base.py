@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms.strategy",
     "cms.roles",
     "cms.demo",
+    "cms.builds",
     "cms.api",
     # Wagtail and wagtail-localize
     "wagtail_localize",
@@ -135,3 +136,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"udsyn": {"handlers": ["console"], "level": "INFO"}},
 }
+
+# Publishing triggers a site build (cms/builds): a build hook in production, the local build
+# CLI in development, neither by default. A burst of publishes within the debounce window
+# makes one build.
+UDSYN_BUILD_HOOK_URL = os.environ.get("UDSYN_BUILD_HOOK_URL", "")
+UDSYN_LOCAL_BUILD: dict | None = None
+UDSYN_BUILD_DEBOUNCE_SECONDS = float(os.environ.get("UDSYN_BUILD_DEBOUNCE_SECONDS", "5"))

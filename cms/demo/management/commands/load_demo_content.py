@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from cms.builds.triggers import paused
 from cms.contacts.models import Contact
 from cms.demo.loader import DEMO_PASSWORD, DEMO_USERS, load_demo_content
 
@@ -19,7 +20,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reset=False, **options):
-        result = load_demo_content(reset_first=reset)
+        with paused():  # one build after the load, not one per page published
+            result = load_demo_content(reset_first=reset)
         verb = "Loaded" if result.created else "Demo content already present; nothing changed:"
         self.stdout.write(
             self.style.SUCCESS(
