@@ -105,13 +105,13 @@ def build_from_raw(raw: RawSite, out: Path, report: Reporter, args) -> Counter:
 
 def cmd_build(args, report: Reporter) -> None:
     with report.stage("fetch") as progress:
-        if args.full:
-            raw = fetch.fetch_site(args.api, _fetch_settings(args), progress)
-            fetch.save_cache(cache_dir(args.out) / "pages.json", raw, "")
-        else:
-            raw, _ = fetch.fetch_changes(
-                args.api, cache_dir(args.out) / "pages.json", _fetch_settings(args), progress
-            )
+        raw, _ = fetch.fetch_changes(
+            args.api,
+            cache_dir(args.out) / "pages.json",
+            _fetch_settings(args),
+            progress,
+            full=args.full,
+        )
     report.summary(build_from_raw(raw, args.out, report, args))
 
 

@@ -198,6 +198,7 @@ def fetch_changes(
     cache_path: Path,
     settings: FetchSettings | None = None,
     progress: Callable[[str], None] = lambda _: None,
+    full: bool = False,
 ) -> tuple[RawSite, int]:
     """Pull only what changed since the cached pull, and apply it: changed pages replace their
     cached copies, removed ones (unpublished, deleted, restricted) are dropped. Returns the
@@ -205,7 +206,7 @@ def fetch_changes(
     cache, or the merged cache disagreed with the API's count)."""
     client = ApiClient(api_url, settings)
     cache = load_cache(cache_path)
-    if cache is None or cache.get("api_url") != api_url:
+    if full or cache is None or cache.get("api_url") != api_url or not cache.get("generated_at"):
         return _full(client, api_url, cache_path, progress), -1
     started = client.get("pages/", {"limit": 1})
     _, total = _listing_body("pages/", started)
