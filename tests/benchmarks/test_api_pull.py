@@ -1,6 +1,7 @@
 """The API benchmark still runs (on a tiny data set): a benchmark that has rotted measures
 nothing. No timing is asserted here; figures belong in docs/performance.md."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -22,3 +23,19 @@ def test_api_benchmark_runs_and_reports_both_endpoints():
     assert "Udsyn /api/v2/pages/" in out and "Wagtail stock, fields=*" in out
     udsyn = next(line for line in out.splitlines() if line.startswith("Udsyn"))
     assert udsyn.split()[3] == "40"  # 24 synthetic pages + 16 homes and sections, all pulled
+
+
+def test_build_benchmark_runs_our_build_and_the_baselines():
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.build", "--pages", "3"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "Udsyn full build" in result.stdout
+    assert "Udsyn one-page change (9 pages rendered)" in result.stdout
+    assert "baseline: Pelican from reST files" in result.stdout
+    assert "baseline: Hugo" in result.stdout
