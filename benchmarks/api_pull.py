@@ -20,6 +20,8 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -267,16 +269,14 @@ def latencies(url: str, params: dict, samples: int) -> tuple[float, float]:
     return statistics.median(times), times[max(0, int(len(times) * 0.95) - 1)]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=1000, help="pages per language")
-    parser.add_argument("--samples", type=int, default=30, help="requests per latency figure")
-    args = parser.parse_args()
-    workdir = Path(tempfile.mkdtemp(prefix="udsyn-bench-"))
+def prepare(pages: int, prefix: str) -> tuple[Path, dict[str, str]]:
+    """A fresh benchmark database in a new folder, loaded with the synthetic pages. Returns the
+    folder and the environment for processes that serve or build from it."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-        "UDSYN_BENCH_DB": str(workdir / "bench.sqlite3"),
+        "UDSYN_BENCH_DB": str(work / "bench.sqlite3"),
         "PYTHONPATH": str(ROOT),
     }
     os.environ.update(env)
@@ -286,8 +286,47 @@ def main() -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    load(pages)
+    return work, env
+
+
+@contextmanager
+def served(env: dict[str, str]) -> Iterator[str]:
+    """gunicorn (2 workers, DEBUG off) serving the benchmark database; yields its base URL."""
+    port = free_port()
+    argv = [
+        "-m",
+        "gunicorn",
+        "benchmarks.wsgi:application",
+        "-w",
+        "2",
+        "-b",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+    ]
+    server = subprocess.Popen([sys.executable, *argv], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                requests.get(f"{base}/api/v2/locales/", timeout=5)
+                break
+            except requests.RequestException:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=1000, help="pages per language")
+    parser.add_argument("--samples", type=int, default=30, help="requests per latency figure")
+    args = parser.parse_args()
     start = time.perf_counter()
-    load(args.pages)
+    prepare(args.pages, "udsyn-bench-")
     total = args.pages * len(LOCALES)
     print(
         f"loaded {total} pages ({args.pages} x {len(LOCALES)} languages) "
@@ -299,36 +338,13 @@ def main() -> int:
         "/stock/api/v2/pages/",
         {"type": "information.InformationPage", "fields": "*", "order": "id"},
     )
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "benchmarks.wsgi:application",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        for _ in range(100):
-            try:
-                requests.get(f"http://127.0.0.1:{port}/api/v2/locales/", timeout=5)
-                break
-            except requests.RequestException:
-                time.sleep(0.2)
+    with served(os.environ) as base:
         rows = []
         for name, (path, params) in (
             ("Udsyn /api/v2/pages/", ours),
             ("Wagtail stock, fields=*", stock),
         ):
-            url = f"http://127.0.0.1:{port}{path}"
+            url = f"{base}{path}"
             seconds, pulled = pull(url, params)
             last = max(0, pulled - 100)
             p_first = latencies(url, {**params, "offset": 0}, args.samples)
@@ -339,9 +355,6 @@ def main() -> int:
             if name.startswith("Udsyn"):
                 # The build pulls at the API's maximum page size.
                 build_seconds, _ = pull(url, params, limit=200)
-    finally:
-        server.terminate()
-        server.wait(10)
     print(
         f"\n{'endpoint':26} {'full pull':>10} {'pages':>6} {'p50/p95 @0':>14} "
         f"{'p50/p95 @last':>14} {'queries@10':>10} {'queries@100':>11}"

@@ -1,5 +1,5 @@
-"""Benchmark: the whole build against the real CMS API, next to plain Pelican (reST files) and Hugo (Markdown) building
-the same pages from Markdown files, in one run.
+"""Benchmark: the whole build against the real CMS API, next to plain Pelican (reST files) and
+Hugo (Markdown files) building the same pages, in one run.
 
     ./scripts/bench-build [--pages 1000]
 
@@ -10,19 +10,15 @@ theme) and Hugo (Debian's package), each on the same pages' text. Baselines are 
 the project's dependencies; they are skipped with a note when not installed."""
 
 import argparse
-import os
 import re
 import resource
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-import requests
-
-from benchmarks.api_pull import LOCALES, ROOT, free_port, load
+from benchmarks.api_pull import LOCALES, ROOT, prepare, served
 
 STAGES = re.compile(r"time: (.*)$", re.MULTILINE)
 
@@ -72,49 +68,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1000, help="pages per language")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="udsyn-bench-build-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-        "UDSYN_BENCH_DB": str(work / "bench.sqlite3"),
-        "PYTHONPATH": str(ROOT),
-    }
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    load(args.pages)
+    work, env = prepare(args.pages, "udsyn-bench-build-")
     total = args.pages * len(LOCALES)
     print(f"{total} pages ({args.pages} x {len(LOCALES)} languages)\n")
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "benchmarks.wsgi:application",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
     rows = []
-    try:
-        for _ in range(100):
-            try:
-                requests.get(f"http://127.0.0.1:{port}/api/v2/locales/", timeout=5)
-                break
-            except requests.RequestException:
-                time.sleep(0.2)
-        api = f"http://127.0.0.1:{port}/api/v2/"
+    with served(env) as base:
+        api = f"{base}/api/v2/"
         out = work / "site"
         build = [sys.executable, "-m", "sitebuild", "build", "--api", api, "--out", str(out)]
         seconds, peak, log = timed([*build, "--full"], ROOT, env)
@@ -178,9 +137,6 @@ def main() -> int:
             rows.append(("baseline: Hugo", seconds, peak, f"{pages} files"))
         else:
             rows.append(("baseline: Hugo (not installed: apt-get install hugo)", 0, 0, ""))
-    finally:
-        server.terminate()
-        server.wait(10)
     print(f"{'':52} {'seconds':>8} {'peak MB':>8}  stages")
     for name, seconds, peak, stages in rows:
         print(f"{name:52} {seconds:>8.2f} {peak:>8.0f}  {stages}")
