@@ -104,9 +104,9 @@ def main() -> int:
             )
         )
 
-        import json
+        from sitebuild.fetch import load_cache
 
-        raw = json.loads((work / ".site-cache" / "pages.json").read_text())["pages"]
+        raw = load_cache(work / ".site-cache" / "pages.pickle")["pages"]
         if shutil.which("pelican"):
             content = work / "pelican-content"
             markdown_site(raw, content, PELICAN_FRONT)

@@ -75,7 +75,7 @@ def build_from_raw(raw: RawSite, out: Path, report: Reporter, args) -> Counter:
         site = transform.transform(raw)
         report.warnings += site.warnings
         progress(f"{len(site.pages)} pages")
-    options = {"accessibility_url": args.accessibility_url}
+    options = {"accessibility_url": args.accessibility_url, "site_url": args.site_url}
     version = incremental.code_version(render.THEME, render.LOCALES, options)
     manifest_path = cache_dir(out) / "manifest.json"
     plan = incremental.plan(
@@ -94,11 +94,14 @@ def build_from_raw(raw: RawSite, out: Path, report: Reporter, args) -> Counter:
             facts = verify.verify(staging, previous=out, max_drop=args.max_drop, known=plan.known)
             progress(f"{len(facts)} pages checked ({len(facts) - len(plan.known)} parsed)")
         with report.stage("publish") as progress:
-            publish.publish(staging, out)
+            previous = publish.publish(staging, out)
             progress(f"published to {out}")
     except BaseException:
         publish.discard(staging)
         raise
+    if previous is not None:
+        with report.stage("cleanup"):  # the new site is live; this only frees disk space
+            publish.discard(previous)
     incremental.save_manifest(manifest_path, version, plan, facts)
     return Counter(page.lang for page in site.pages)
 
@@ -107,7 +110,7 @@ def cmd_build(args, report: Reporter) -> None:
     with report.stage("fetch") as progress:
         raw, _ = fetch.fetch_changes(
             args.api,
-            cache_dir(args.out) / "pages.json",
+            cache_dir(args.out) / "pages.pickle",
             _fetch_settings(args),
             progress,
             full=args.full,
@@ -164,6 +167,11 @@ def parser() -> argparse.ArgumentParser:
             "--full",
             action="store_true",
             help="pull and render everything, ignoring what the last build kept",
+        )
+        p.add_argument(
+            "--site-url",
+            default=render.DEFAULT_SITE_URL,
+            help="the site's public address, for sitemap.xml (default: $UDSYN_SITE_URL)",
         )
         p.add_argument(
             "--accessibility-url",

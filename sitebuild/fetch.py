@@ -5,6 +5,7 @@ import contextlib
 import dataclasses
 import json
 import os
+import pickle
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -173,11 +174,17 @@ def fetch_site(
 # -- incremental pulls ----------------------------------------------------------------------
 
 
+# The cache is a pickle, not JSON: for 8,000 pages, reading and writing it took a second as
+# JSON and a fraction as a pickle. It is the build's own file, in a folder only it writes.
+
+
 def load_cache(path: Path) -> dict[str, Any] | None:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with path.open("rb") as file:
+            cache = pickle.load(file)  # noqa: S301 - our own cache file, see above
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         return None  # no cache, or a damaged one: the caller pulls everything
+    return cache if isinstance(cache, dict) else None
 
 
 def save_cache(path: Path, raw: RawSite, generated_at: str) -> None:
@@ -189,7 +196,8 @@ def save_cache(path: Path, raw: RawSite, generated_at: str) -> None:
         "pages": raw.pages,
     }
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with tmp.open("wb") as file:
+        pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)  # never a half-written cache
 
 

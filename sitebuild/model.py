@@ -46,6 +46,9 @@ class SitePage:
     breadcrumbs: list[Link] = field(default_factory=list)
     navigation: list[Link] = field(default_factory=list)
     home_url: str = "/"
+    # From the API: {"state": "source" | "current" | "outdated", "source_locale", ...}
+    translation: dict[str, Any] = field(default_factory=dict)
+    source: Link | None = None  # the version translated from, when this one is a translation
 
 
 @dataclass

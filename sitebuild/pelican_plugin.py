@@ -4,11 +4,53 @@ Following Pelican's plugin pattern, ``register()`` wires a signal to a small cla
 arrives in the ``UDSYN_SITE`` setting, so there are no intermediate Markdown files to write and
 parse again."""
 
+import dataclasses
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
 from pelican import signals
 from pelican.generators import Generator
 
 from .i18n import Catalogue
 from .model import Site, SitePage
+
+# Written on every build, whatever changed: cheap, and they list every page.
+SITE_WIDE = ("sitemap.xml", "robots.txt")
+
+
+def not_found_page(home: SitePage, ui: Catalogue) -> SitePage:
+    """The 404 page of a language: its home page's frame, without language versions."""
+    return dataclasses.replace(
+        home,
+        title=ui.gettext("Page not found"),
+        template="not_found",
+        url=f"/{home.lang}/404.html",
+        output_path=f"{home.lang}/404.html",
+        fields={},
+        alternates=[],
+        children=[],
+        breadcrumbs=[],
+        translation={"state": "source"},
+        source=None,
+    )
+
+
+def sitemap(site: Site, base: str) -> str:
+    """sitemap.xml with every page and, per page, its language versions (hreflang)."""
+    rows = []
+    for page in site.pages:
+        links = "".join(
+            f'<xhtml:link rel="alternate" hreflang={quoteattr(alt.lang)} '
+            f"href={quoteattr(base + alt.url)}/>"
+            for alt in page.alternates
+            if len(page.alternates) > 1
+        )
+        rows.append(f"<url><loc>{base}{page.url}</loc>{links}</url>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(rows) + "\n</urlset>\n"
+    )
 
 
 class UdsynGenerator(Generator):
@@ -20,7 +62,8 @@ class UdsynGenerator(Generator):
             "locales": site.locales,
             "accessibility_url": self.settings["UDSYN_ACCESSIBILITY_URL"],
         }
-        for page in pages:
+
+        def write(page: SitePage) -> None:
             ui = catalogues[page.lang]
             writer.write_file(
                 page.output_path,
@@ -31,9 +74,20 @@ class UdsynGenerator(Generator):
                 ngettext=ui.ngettext,
                 **common,
             )
+
+        for page in pages:
+            write(page)
+        homes = {page.lang: page for page in site.pages if page.url == f"/{page.lang}/"}
+        for lang, home in homes.items():
+            write(not_found_page(home, catalogues[lang]))
+        base = self.settings["UDSYN_SITE_URL"].rstrip("/")
+        out = Path(self.output_path)
+        (out / "sitemap.xml").write_text(sitemap(site, base), encoding="utf-8")
+        (out / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n", encoding="utf-8"
+        )
         if not self.settings["UDSYN_WRITE_ROOT"]:
             return
-        homes = {page.lang: page for page in site.pages if page.url == f"/{page.lang}/"}
         writer.write_file(
             "index.html",
             self.get_template("choose_language"),

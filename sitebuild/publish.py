@@ -20,8 +20,10 @@ _RENAME_EXCHANGE = 2
 def staging_dir(target: Path) -> Path:
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f".{target.name}.staging-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    # Left by a build that was killed: a half-made site, or a replaced one not yet removed.
+    for pattern in (f".{target.name}.staging-*", f".{target.name}.old-*"):
+        for stale in target.parent.glob(pattern):
+            shutil.rmtree(stale, ignore_errors=True)
     path = target.parent / f".{target.name}.staging-{os.getpid()}"
     path.mkdir()
     return path
@@ -43,11 +45,13 @@ def _exchange(a: Path, b: Path) -> bool:
     raise PublishError(f"cannot swap {b} into place: {os.strerror(code)}")
 
 
-def publish(staging: Path, target: Path) -> None:
+def publish(staging: Path, target: Path) -> Path | None:
+    """Swap ``staging`` in as ``target``. Returns the previous site's folder, for the caller to
+    remove once the new site is live (see ``discard``), or None if there was none."""
     target = target.resolve()
     if not target.exists():
         os.rename(staging, target)
-        return
+        return None
     if not target.is_dir():
         raise PublishError(f"{target} exists and is not a folder")
     if not _exchange(staging, target):
@@ -55,8 +59,8 @@ def publish(staging: Path, target: Path) -> None:
         old = target.parent / f".{target.name}.old-{os.getpid()}"
         os.rename(target, old)
         os.rename(staging, target)
-        staging = old
-    shutil.rmtree(staging, ignore_errors=True)
+        return old
+    return staging  # after the exchange it holds the previous site
 
 
 def discard(staging: Path) -> None:

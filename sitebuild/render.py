@@ -3,6 +3,7 @@
 import contextlib
 import io
 import logging
+import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 THEME = ROOT / "site" / "theme"
 LOCALES = ROOT / "locales"
 DEFAULT_ACCESSIBILITY_URL = "https://www.was.digst.dk/"
+# The public address, for sitemap.xml and robots.txt (absolute URLs are required there).
+DEFAULT_SITE_URL = os.environ.get("UDSYN_SITE_URL", "http://127.0.0.1:8001")
 
 
 def pelican_settings(
@@ -28,6 +31,7 @@ def pelican_settings(
     theme: Path = THEME,
     locales_dir: Path = LOCALES,
     accessibility_url: str = DEFAULT_ACCESSIBILITY_URL,
+    site_url: str = DEFAULT_SITE_URL,
     pages: list[SitePage] | None = None,
     write_root: bool = True,
 ) -> dict:
@@ -68,6 +72,7 @@ def pelican_settings(
             "UDSYN_WRITE_ROOT": write_root,
             "UDSYN_CATALOGUES": catalogues,
             "UDSYN_ACCESSIBILITY_URL": accessibility_url,
+            "UDSYN_SITE_URL": site_url,
         }
     )
 

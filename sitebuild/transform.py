@@ -70,10 +70,18 @@ def parent_url(url: str) -> str | None:
     return "/" + "/".join(parts[:-1]) + "/" if len(parts) > 1 else None
 
 
-def _index(raw: RawSite) -> tuple[dict[int, dict], dict[str, Locale]]:
+def _index(raw: RawSite, warnings: list[str]) -> tuple[dict[int, dict], dict[str, Locale]]:
     locales = {locale.code: locale for locale in raw.locales}
     pages: dict[int, dict] = {}
     for item in raw.pages:
+        if (item["meta"].get("translation") or {}).get("state") == "partial":
+            # Untranslated segments would show source-language text as if it were a
+            # translation: readers get the versions that exist instead.
+            warnings.append(
+                f"page {item['id']} ({item['meta']['locale']}, {item['title']!r}) "
+                "is a partial translation: not published on the site"
+            )
+            continue
         lang = item["meta"]["locale"]
         if lang not in locales:
             raise TransformError(f"page {item['id']} is in unknown locale {lang!r}")
@@ -135,8 +143,8 @@ def _fields(page: dict, lang: str, target, warnings: list[str], url: str) -> dic
 
 
 def transform(raw: RawSite) -> Site:
-    pages, locales = _index(raw)
     warnings: list[str] = []
+    pages, locales = _index(raw, warnings)
     url_of = {
         pid: page_url(p["meta"]["locale"], p["meta"]["site_path"]) for pid, p in pages.items()
     }
@@ -202,6 +210,16 @@ def transform(raw: RawSite) -> Site:
                 breadcrumbs=crumbs,
                 navigation=children.get(home, []),
                 home_url=home,
+                translation=meta.get("translation") or {"state": "source"},
+                source=next(
+                    (
+                        alt
+                        for alt in alternates
+                        if alt.lang == (meta.get("translation") or {}).get("source_locale")
+                        and alt.lang != lang
+                    ),
+                    None,
+                ),
             )
         )
     return Site(locales=list(locales.values()), pages=result, warnings=warnings)

@@ -1,6 +1,6 @@
 """Stage 4, verify: reads the rendered folder and refuses to publish a broken or leaking site."""
 
-import dataclasses
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -79,7 +79,10 @@ def verify(
     Raises VerifyError listing every problem."""
     problems: list[str] = []
     facts: dict[str, PageFacts] = {url: PageFacts(**f) for url, f in (known or {}).items()}
-    files = {p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()}
+    files = set()
+    for folder, _, names in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        files.update(name if rel == "." else f"{rel}/{name}" for name in names)
     for rel in sorted(f for f in files if f.endswith(".html")):
         url = "/" + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
         if url in facts:
@@ -133,4 +136,4 @@ def verify(
                 )
     if problems:
         raise VerifyError(problems)
-    return {url: dataclasses.asdict(page) for url, page in facts.items()}
+    return {url: vars(page) for url, page in facts.items()}

@@ -14,7 +14,9 @@ from .test_cli import snapshot
 
 def build(raw, out: Path, full: bool = False, url: str = "https://a11y.example/") -> Reporter:
     report = Reporter(quiet=True)
-    args = Namespace(full=full, accessibility_url=url, max_drop=1.0)
+    args = Namespace(
+        full=full, accessibility_url=url, site_url="https://udsyn.example", max_drop=1.0
+    )
     lines: list[str] = []
     report.say = lines.append
     build_from_raw(raw, out, report, args)
@@ -52,10 +54,10 @@ def test_a_one_page_change_renders_that_page_and_the_pages_that_show_it(tmp_path
     after = snapshot(out)
     differs = sorted(path for path in after if after[path] != before.get(path))
     # Rendered: the page, its Danish version and the page that lists it (the English home's
-    # navigation); nothing else. Changed bytes: the page and the home (the Danish version
-    # names languages, not titles).
+    # navigation); nothing else. Changed bytes: the page, the home and the English 404 page,
+    # whose menu shows the title (the Danish version names languages, not titles).
     assert rendered(report) == 3
-    assert differs == ["en/index.html", "en/work/index.html"]
+    assert differs == ["en/404.html", "en/index.html", "en/work/index.html"]
     full = tmp_path / "full"
     build(changed, full, full=True)
     assert snapshot(full) == after

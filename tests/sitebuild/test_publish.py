@@ -5,7 +5,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from sitebuild.publish import publish, staging_dir
+from sitebuild.publish import discard, publish, staging_dir
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -27,8 +27,10 @@ def test_publish_swaps_the_whole_folder(tmp_path):
     (target / "old" / "gone.html").write_text("old")
     staging = staging_dir(target)
     (staging / "index.html").write_text("new")
-    publish(staging, target)
+    previous = publish(staging, target)
     assert snapshot(target) == {"index.html": b"new"}
+    assert snapshot(previous) == {"old/gone.html": b"old"}  # for the caller to remove
+    discard(previous)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 

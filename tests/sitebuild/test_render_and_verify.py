@@ -18,7 +18,7 @@ from .helpers import api_page, tiny_site
 def built(tmp_path) -> Path:
     out = tmp_path / "site"
     out.mkdir()
-    render(transform(tiny_site()), out)
+    render(transform(tiny_site()), out, site_url="https://udsyn.example")
     return out
 
 
@@ -138,3 +138,37 @@ def test_verify_refuses_a_large_drop_in_pages_per_language(built, tmp_path):
     with pytest.raises(VerifyError, match="down from"):
         verify(built, previous=previous, max_drop=0.25)
     assert verify(built, previous=previous, max_drop=0.9)
+
+
+def test_a_404_page_in_each_language_sitemap_and_robots(built):
+    page = read(built, "da/404.html")
+    assert '<html lang="da" dir="ltr">' in page and "Siden blev ikke fundet" in page
+    assert '<html lang="ar" dir="rtl">' in read(built, "ar/404.html")
+    sitemap = read(built, "sitemap.xml")
+    assert "<loc>https://udsyn.example/en/work/</loc>" in sitemap
+    assert 'hreflang="da"' in sitemap and 'hreflang="ar"' in sitemap
+    assert sitemap.count("<url>") == 6  # the pages, not the 404s or the chooser
+    assert "Sitemap: https://udsyn.example/sitemap.xml" in read(built, "robots.txt")
+
+
+def test_every_page_says_its_translation_status(built):
+    assert '<meta name="udsyn:translation-status" content="source">' in read(built, "da/index.html")
+
+
+def test_an_outdated_translation_says_so_and_links_the_original(tmp_path):
+    stale = api_page(12, "en", "section", "old/", "Old", "k-work", audience="visit", intro="")
+    raw = tiny_site()
+    raw.pages = [p for p in raw.pages if p["id"] != 5] + [stale]
+    stale["meta"]["translation"] = {
+        "state": "outdated",
+        "source_locale": "da",
+        "source_last_changed_at": "2026-11-20T10:00:00+00:00",
+    }
+    out = tmp_path / "site"
+    out.mkdir()
+    render(transform(raw), out)
+    page = read(out, "en/old/index.html")
+    assert '<meta name="udsyn:translation-status" content="outdated">' in page
+    assert "the original page was changed on 2026-11-20" in page
+    assert '<a href="/da/arbejde/" hreflang="da" lang="da">Arbejde</a>' in page
+    assert "may be out of date" not in read(out, "en/index.html")

@@ -131,3 +131,24 @@ def test_rich_text_page_links_point_to_the_version_in_the_readers_language():
     assert '<a href="/da/arbejde/skole/" hreflang="da" lang="da" rel="noopener">school</a>' in intro
     assert '<a rel="noopener">gone</a>' in intro  # unpublished: text kept, link dropped
     assert any("77" in warning for warning in site.warnings)
+
+
+def test_a_partial_translation_is_not_presented_as_a_translation():
+    partial = api_page(
+        13,
+        "en",
+        "info",
+        "work/school/",
+        "School",
+        "k-school",
+        summary="",
+        content_owner="",
+        last_reviewed="2026-10-01",
+        body=[],
+    )
+    partial["meta"]["translation"] = {"state": "partial", "source_locale": "da"}
+    site = transform(tiny_site([partial]))
+    pages = by_url(site)
+    assert "/en/work/school/" not in pages
+    assert [alt.lang for alt in pages["/da/arbejde/skole/"].alternates] == ["da"]
+    assert any("partial translation" in warning for warning in site.warnings)
