@@ -172,3 +172,11 @@ def test_an_outdated_translation_says_so_and_links_the_original(tmp_path):
     assert "the original page was changed on 2026-11-20" in page
     assert '<a href="/da/arbejde/" hreflang="da" lang="da">Arbejde</a>' in page
     assert "may be out of date" not in read(out, "en/index.html")
+
+
+def test_a_welcome_only_home_leads_on_to_the_information_languages(built):
+    arabic = read(built, "ar/index.html")
+    assert "تتوفر معلومات إضافية بهذه اللغات" in arabic
+    assert '<a href="/en/" hreflang="en" lang="en" dir="ltr">English</a>' in arabic
+    assert 'href="/da/" hreflang="da" lang="da" dir="ltr"' not in arabic  # the source is not it
+    assert "More information is available" not in read(built, "da/index.html")
