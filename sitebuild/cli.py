@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import fetch, incremental, publish, render, transform, verify
+from . import fetch, i18n, incremental, publish, render, transform, verify
 from .errors import BuildError
 from .model import Locale, RawSite
 
@@ -134,6 +134,31 @@ def cmd_verify(args, report: Reporter) -> None:
         progress(f"{len(verify.verify(args.site))} files checked, no problems")
 
 
+def cmd_locales(args, report: Reporter) -> None:
+    """Interface strings: extract them from the templates (--update writes them into every
+    language's PO file) and check that every catalogue is complete and well-formed."""
+    msgids = i18n.extract(render.THEME / "templates")
+    with report.stage("locales") as progress:
+        if args.update:
+            for lang in i18n.NPLURALS:
+                added, gone = i18n.update_catalogue(
+                    i18n.po_path(render.LOCALES, lang), lang, msgids
+                )
+                progress(f"{lang}: {added} new, {gone} no longer used")
+        problems = [
+            problem
+            for lang in i18n.NPLURALS
+            for problem in i18n.check_catalogue(
+                i18n.po_path(render.LOCALES, lang), lang, set(msgids)
+            )
+        ]
+        for problem in problems:
+            report.say(f"  {problem}")
+        if problems:
+            raise BuildError(f"{len(problems)} problem(s) in the interface strings; see above")
+        progress(f"{len(msgids)} strings, {len(i18n.NPLURALS)} languages, all complete")
+
+
 def _fetch_settings(args) -> fetch.FetchSettings:
     return fetch.FetchSettings(timeout=args.timeout, retries=args.retries, page_size=args.page_size)
 
@@ -194,6 +219,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--data", type=Path, default=Path("build/raw.json"))
     output(p)
     p.set_defaults(func=cmd_render)
+    p = sub.add_parser(
+        "locales",
+        parents=[common],
+        help="check the interface strings' PO files (--update: extract first)",
+    )
+    p.add_argument(
+        "--update",
+        action="store_true",
+        help="add new strings to every PO file and mark unused ones obsolete",
+    )
+    p.set_defaults(func=cmd_locales)
     p = sub.add_parser("verify", parents=[common], help="check a built site")
     p.add_argument("site", type=Path)
     p.set_defaults(func=cmd_verify)
@@ -202,7 +238,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"build", "fetch", "render", "verify", "-h", "--help"}
+    commands = {"build", "fetch", "render", "verify", "locales", "-h", "--help"}
     if not any(arg in commands for arg in argv):
         argv.insert(0, "build")  # `build --api URL --out DIR` is the default command
     args = parser().parse_args(argv)

@@ -4,6 +4,7 @@ The site's own words (navigation, labels, the skip link) are not CMS content: th
 files that translators edit with their usual tools, one per language."""
 
 import gettext
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,3 +66,87 @@ def load(locales_dir: Path, lang: str) -> Catalogue:
         elif entry.msgstr:
             catalogue.messages[entry.msgid] = entry.msgstr
     return catalogue
+
+
+# -- extraction and checks -------------------------------------------------------------------
+
+# The gettext calls the templates and the plugin make: _ or a catalogue's gettext, with a
+# string literal as the first argument.
+CALL = re.compile(r"""(?:\b_|\.gettext)\(\s*(?P<q>["'])(?P<msgid>(?:(?!(?P=q)).)+)(?P=q)""")
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+# Plural forms per language (CLDR / gettext): how many, and the rule.
+NPLURALS = {"da": 2, "en": 2, "de": 2, "es": 2, "fr": 2, "zh-hans": 1, "ru": 3, "ar": 6}
+
+
+def extract(templates: Path, code: Path = Path(__file__).parent) -> dict[str, list[str]]:
+    """Every interface string in the templates and the build's own code, with where it is
+    used (paths relative to the repository)."""
+    root = templates.parents[2] if len(templates.parents) > 2 else templates
+    found: dict[str, list[str]] = {}
+    files = [*sorted(templates.rglob("*.html")), *sorted(code.glob("*.py"))]
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for match in CALL.finditer(line):
+                place = path.relative_to(root) if path.is_relative_to(root) else path
+                found.setdefault(match["msgid"], []).append(f"{place}:{number}")
+    return found
+
+
+def update_catalogue(path: Path, lang: str, msgids: dict[str, list[str]]) -> tuple[int, int]:
+    """Add new strings (untranslated), mark ones no longer used obsolete. Returns both counts."""
+    po = polib.pofile(str(path), wrapwidth=0) if path.exists() else polib.POFile(wrapwidth=0)
+    known = {entry.msgid for entry in po if not entry.obsolete}
+    added = 0
+    for msgid, places in msgids.items():
+        entry = po.find(msgid)
+        if entry is None:
+            po.append(
+                polib.POEntry(
+                    msgid=msgid,
+                    msgstr="",
+                    occurrences=[tuple(place.rsplit(":", 1)) for place in places],
+                )
+            )
+            added += 1
+        else:
+            entry.occurrences = [tuple(place.rsplit(":", 1)) for place in places]
+    gone = known - set(msgids)
+    for entry in po:
+        if entry.msgid in gone:
+            entry.obsolete = True
+    path.parent.mkdir(parents=True, exist_ok=True)
+    po.save(str(path))
+    return added, len(gone)
+
+
+def check_catalogue(path: Path, lang: str, msgids: set[str]) -> list[str]:
+    """What is wrong with one language's catalogue, one line a problem ([] when complete)."""
+    if not path.exists():
+        return [f"{path}: missing"]
+    try:
+        po = polib.pofile(str(path), encoding="utf-8")
+    except (OSError, ValueError) as exc:
+        return [f"{path}: cannot be read ({exc})"]
+    problems = []
+    forms = po.metadata.get("Plural-Forms", "")
+    match = re.search(r"nplurals\s*=\s*(\d+)", forms)
+    expected = NPLURALS.get(lang)
+    if not match or (expected and int(match.group(1)) != expected):
+        problems.append(f"{path}: Plural-Forms {forms!r} should have nplurals={expected}")
+    else:
+        try:
+            gettext.c2py(forms.split("plural=", 1)[1].strip().rstrip(";"))
+        except (ValueError, IndexError):
+            problems.append(f"{path}: Plural-Forms has an invalid plural rule: {forms!r}")
+    entries = {entry.msgid: entry for entry in po if not entry.obsolete}
+    for msgid in sorted(msgids):
+        entry = entries.get(msgid)
+        if entry is None:
+            problems.append(f"{path}: missing {msgid!r}")
+        elif "fuzzy" in entry.flags:
+            problems.append(f"{path}: {msgid!r} is marked fuzzy (unchecked)")
+        elif not (entry.msgstr or any(entry.msgstr_plural.values())):
+            problems.append(f"{path}: {msgid!r} is not translated")
+        elif set(PLACEHOLDER.findall(msgid)) != set(PLACEHOLDER.findall(entry.msgstr)):
+            problems.append(f"{path}: {msgid!r} breaks a placeholder: {entry.msgstr!r}")
+    return problems
