@@ -27,6 +27,7 @@ class Link:
     url: str
     title: str
     name: str = ""  # the language's own name, for the language list
+    dir: str = "ltr"  # the target's text direction, for lang/dir on the link
 
 
 @dataclass

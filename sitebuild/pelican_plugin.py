@@ -18,8 +18,15 @@ from .model import Site, SitePage
 SITE_WIDE = ("sitemap.xml", "robots.txt")
 
 
-def not_found_page(home: SitePage, ui: Catalogue) -> SitePage:
-    """The 404 page of a language: its home page's frame, without language versions."""
+def not_found_page(home: SitePage, ui: Catalogue, homes: list[SitePage]) -> SitePage:
+    """The 404 page of a language: its home page's frame; its language versions are the other
+    languages' 404 pages."""
+    versions = [
+        dataclasses.replace(alt, url=f"/{alt.lang}/404.html")
+        for other in homes
+        for alt in other.alternates
+        if alt.lang == other.lang
+    ]
     return dataclasses.replace(
         home,
         title=ui.gettext("Page not found"),
@@ -27,7 +34,7 @@ def not_found_page(home: SitePage, ui: Catalogue) -> SitePage:
         url=f"/{home.lang}/404.html",
         output_path=f"{home.lang}/404.html",
         fields={},
-        alternates=[],
+        alternates=versions,
         children=[],
         breadcrumbs=[],
         translation={"state": "source"},
@@ -79,7 +86,7 @@ class UdsynGenerator(Generator):
             write(page)
         homes = {page.lang: page for page in site.pages if page.url == f"/{page.lang}/"}
         for lang, home in homes.items():
-            write(not_found_page(home, catalogues[lang]))
+            write(not_found_page(home, catalogues[lang], list(homes.values())))
         base = self.settings["UDSYN_SITE_URL"].rstrip("/")
         out = Path(self.output_path)
         (out / "sitemap.xml").write_text(sitemap(site, base), encoding="utf-8")

@@ -25,7 +25,7 @@ TEMPLATES = {
 RICH_TEXT_FIELDS = ("welcome", "intro", "letter")
 
 ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang", "lang"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang", "lang", "dir"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
@@ -55,7 +55,9 @@ def resolve_page_links(html: str, target, missing: list[int], lang: str = "") ->
             return "<a>"
         if found.lang == lang:
             return f'<a href="{found.url}">'
-        return f'<a href="{found.url}" hreflang="{found.lang}" lang="{found.lang}">'
+        return (
+            f'<a href="{found.url}" hreflang="{found.lang}" lang="{found.lang}" dir="{found.dir}">'
+        )
 
     return PAGE_LINK.sub(link, html or "")
 
@@ -110,7 +112,13 @@ def _block(block: dict[str, Any], rich, resolve, warnings: list[str], where: str
                     )
                     continue
                 links.append(
-                    {"text": link["text"], "url": found.url, "lang": found.lang, "external": False}
+                    {
+                        "text": link["text"],
+                        "url": found.url,
+                        "lang": found.lang,
+                        "dir": found.dir,
+                        "external": False,
+                    }
                 )
             elif link.get("url"):
                 links.append({"text": link["text"], "url": link["url"], "external": True})
@@ -158,7 +166,13 @@ def transform(raw: RawSite) -> Site:
     def link(pid: int) -> Link:
         page = pages[pid]
         lang = page["meta"]["locale"]
-        return Link(lang=lang, url=url_of[pid], title=page["title"], name=locales[lang].name)
+        return Link(
+            lang=lang,
+            url=url_of[pid],
+            title=page["title"],
+            name=locales[lang].name,
+            dir=locales[lang].direction,
+        )
 
     def localised(pid: int, lang: str) -> Link | None:
         """A link to page ``pid`` for a reader of ``lang``: its version in that language when

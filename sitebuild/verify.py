@@ -21,6 +21,33 @@ class PageFacts:
     h1: str = ""
     links: list[str] = field(default_factory=list)
     alternates: dict[str, str] = field(default_factory=dict)
+    third_party: list[str] = field(default_factory=list)  # resources loaded from other hosts
+
+
+# Elements and attributes that make a browser fetch something (an <a href> does not).
+RESOURCE_ATTRIBUTES = {
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "track": ("src",),
+}
+LOADING_LINKS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "prefetch",
+    "modulepreload",
+    "manifest",
+    "apple-touch-icon",
+    "dns-prefetch",
+    "preconnect",
+}
 
 
 class _Parser(HTMLParser):
@@ -40,6 +67,14 @@ class _Parser(HTMLParser):
         for name in ("href", "src"):
             if attr.get(name):
                 self.facts.links.append(attr[name])
+        loaded = [attr.get(name) for name in RESOURCE_ATTRIBUTES.get(tag, ())]
+        if tag == "link" and LOADING_LINKS & set((attr.get("rel") or "").lower().split()):
+            loaded.append(attr.get("href"))
+        for value in filter(None, loaded):
+            for url in value.split(","):  # srcset: "a.png 1x, b.png 2x"
+                url = url.strip().split(" ")[0]
+                if urlsplit(url).netloc or url.startswith("//"):
+                    self.facts.third_party.append(url)
 
     def handle_endtag(self, tag):
         if tag == self._in:
@@ -101,6 +136,10 @@ def verify(
             problems.append(f"{url}: empty <title>")
         if not page.h1.strip():
             problems.append(f"{url}: no page title (<h1> missing or empty)")
+        problems += [
+            f"{url}: loads {resource} from another host (no third-party requests)"
+            for resource in page.third_party
+        ]
         if match := LEFTOVERS.search(text):
             problems.append(f"{url}: CMS or template markup left over ({match.group()!r})")
     resolves: dict[str, bool] = {}

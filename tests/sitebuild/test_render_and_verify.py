@@ -49,11 +49,12 @@ def test_interface_strings_come_from_the_po_files(built):
 
 def test_language_list_offers_only_existing_versions_with_hreflang(built):
     home = read(built, "en/index.html")
-    assert '<a href="/da/" hreflang="da" lang="da">Dansk</a>' in home
+    assert '<a href="/da/" hreflang="da" lang="da" dir="ltr">Dansk</a>' in home
+    assert '<a href="/ar/" hreflang="ar" lang="ar" dir="rtl">العربية</a>' in home
     assert '<link rel="alternate" hreflang="ar" href="/ar/">' in home
     school = read(built, "da/arbejde/skole/index.html")
     assert 'hreflang="en"' not in school  # there is no English version of this page
-    assert 'class="languages"' not in school
+    assert '<span aria-current="true" lang="da" dir="ltr">Dansk</span>' in school
 
 
 def test_autoescape_is_on(tmp_path):
@@ -103,6 +104,24 @@ def _break(root: Path, rel: str, old: str, new: str) -> None:
         ("da/index.html", "<p>Hej</p>", "<p>{{ page.title }}</p>", "left over"),
         ("ar/index.html", '<link rel="alternate" hreflang="en" href="/en/">', "", "not reciprocal"),
         ("en/index.html", 'hreflang="ar" href="/ar/"', 'hreflang="ar" href="/ar/nope/"', "missing"),
+        (
+            "da/index.html",
+            "<p>Hej</p>",
+            '<p>Hej</p><script src="https://cdn.example/track.js"></script>',
+            "another host",
+        ),
+        (
+            "en/index.html",
+            '<link rel="stylesheet" href="/static/css/site.css">',
+            '<link rel="stylesheet" href="https://fonts.example/css?family=X">',
+            "another host",
+        ),
+        (
+            "ar/index.html",
+            "<p>أهلا</p>",
+            '<p><img src="//pixel.example/p.gif" alt=""></p>',
+            "another host",
+        ),
     ],
 )
 def test_verify_refuses_broken_output(built, rel, old, new, message):
@@ -170,13 +189,14 @@ def test_an_outdated_translation_says_so_and_links_the_original(tmp_path):
     page = read(out, "en/old/index.html")
     assert '<meta name="udsyn:translation-status" content="outdated">' in page
     assert "the original page was changed on 2026-11-20" in page
-    assert '<a href="/da/arbejde/" hreflang="da" lang="da">Arbejde</a>' in page
+    assert '<a href="/da/arbejde/" hreflang="da" lang="da" dir="ltr">Arbejde</a>' in page
     assert "may be out of date" not in read(out, "en/index.html")
 
 
 def test_a_welcome_only_home_leads_on_to_the_information_languages(built):
     arabic = read(built, "ar/index.html")
-    assert "تتوفر معلومات إضافية بهذه اللغات" in arabic
-    assert '<a href="/en/" hreflang="en" lang="en" dir="ltr">English</a>' in arabic
-    assert 'href="/da/" hreflang="da" lang="da" dir="ltr"' not in arabic  # the source is not it
+    lead_on = arabic.split('id="more-heading"')[1].split("</nav>")[0]
+    assert "تتوفر معلومات إضافية بهذه اللغات" in lead_on
+    assert '<a href="/en/" hreflang="en" lang="en" dir="ltr">English</a>' in lead_on
+    assert 'href="/da/"' not in lead_on  # the source language carries it, but is not "more"
     assert "More information is available" not in read(built, "da/index.html")

@@ -79,7 +79,7 @@ def test_internal_links_become_static_urls_and_missing_targets_are_dropped():
     pages = by_url(site)
     links = pages["/da/arbejde/skole/"].fields["body"][1]["value"]["links"]
     assert links == [
-        {"text": "Arbejde", "url": "/da/arbejde/", "lang": "da", "external": False},
+        {"text": "Arbejde", "url": "/da/arbejde/", "lang": "da", "dir": "ltr", "external": False},
         {"text": "Ude", "url": "https://example.org/", "external": True},
     ]
     assert pages["/en/work/school/"].fields["body"][0]["value"]["links"] == []
@@ -128,7 +128,8 @@ def test_rich_text_page_links_point_to_the_version_in_the_readers_language():
     intro = str(by_url(site)["/en/more/"].fields["intro"])
     assert '<a href="/en/work/" rel="noopener">work</a>' in intro  # the English version
     # No English school page: the Danish one, marked as Danish.
-    assert '<a href="/da/arbejde/skole/" hreflang="da" lang="da" rel="noopener">school</a>' in intro
+    expected = '<a href="/da/arbejde/skole/" hreflang="da" lang="da" dir="ltr" rel="noopener">'
+    assert expected + "school</a>" in intro
     assert '<a rel="noopener">gone</a>' in intro  # unpublished: text kept, link dropped
     assert any("77" in warning for warning in site.warnings)
 
