@@ -33,25 +33,24 @@ ensure_venv() {
     fi
 }
 
-# The accessibility tests drive Debian's Chromium (Playwright, no browser download) and inject
-# axe-core from npm (pinned in package-lock.json). Installed here so a fresh machine needs
-# nothing by hand; skipped quickly when already present.
-ensure_browser_tools() {
-    if ! command -v chromium >/dev/null 2>&1; then
-        say "Installing Chromium and fonts (Debian packages) for the browser tests"
-        if [ "$(id -u)" = 0 ]; then
-            apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-                chromium fonts-wqy-microhei >/dev/null
-        else
-            die "the browser tests need Debian's chromium: apt-get install chromium fonts-wqy-microhei"
-        fi
-    fi
+# Pagefind (the site search, used by the build) and axe-core (the accessibility tests) come
+# from npm, pinned in package-lock.json; Pagefind's extended binary ships inside its package.
+ensure_node_modules() {
     local stamp="$ROOT/node_modules/.udsyn-installed" want
     want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-        command -v npm >/dev/null 2>&1 || die "npm is needed for axe-core (the accessibility tests)"
-        say "Installing axe-core from package-lock.json"
+        command -v npm >/dev/null 2>&1 || die "npm is needed for Pagefind and axe-core (Node.js 18+)"
+        say "Installing Pagefind and axe-core from package-lock.json"
         (cd "$ROOT" && npm ci --no-audit --no-fund --silent)
         echo "$want" >"$stamp"
     fi
+}
+
+# The browser tests drive Debian's Chromium through Playwright (no browser download).
+ensure_chromium() {
+    command -v chromium >/dev/null 2>&1 && return
+    say "Installing Chromium and a CJK font (Debian packages) for the browser tests"
+    [ "$(id -u)" = 0 ] || die "the browser tests need Debian's chromium: apt-get install chromium fonts-wqy-microhei"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        chromium fonts-wqy-microhei >/dev/null
 }

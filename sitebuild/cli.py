@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import fetch, i18n, incremental, publish, render, transform, verify
+from . import fetch, i18n, incremental, publish, render, search, transform, verify
 from .errors import BuildError
 from .model import Locale, RawSite
 
@@ -75,7 +75,11 @@ def build_from_raw(raw: RawSite, out: Path, report: Reporter, args) -> Counter:
         site = transform.transform(raw)
         report.warnings += site.warnings
         progress(f"{len(site.pages)} pages")
-    options = {"accessibility_url": args.accessibility_url, "site_url": args.site_url}
+    options = {
+        "accessibility_url": args.accessibility_url,
+        "site_url": args.site_url,
+        "search": not args.no_search,
+    }
     version = incremental.code_version(render.THEME, render.LOCALES, options)
     manifest_path = cache_dir(out) / "manifest.json"
     plan = incremental.plan(
@@ -90,6 +94,12 @@ def build_from_raw(raw: RawSite, out: Path, report: Reporter, args) -> Counter:
             incremental.link_kept(plan.keep, out, staging)
             if not plan.full:
                 progress(f"{len(plan.keep)} unchanged files carried over")
+        if not args.no_search:
+            with report.stage("search") as progress:
+                if plan.full or plan.render or plan.render_root:
+                    progress(search.index(staging))
+                else:  # nothing changed: the published index still describes the site
+                    incremental.link_kept(incremental.files_under(out, "pagefind"), out, staging)
         with report.stage("verify") as progress:
             facts = verify.verify(staging, previous=out, max_drop=args.max_drop, known=plan.known)
             progress(f"{len(facts)} pages checked ({len(facts) - len(plan.known)} parsed)")
@@ -192,6 +202,11 @@ def parser() -> argparse.ArgumentParser:
             "--full",
             action="store_true",
             help="pull and render everything, ignoring what the last build kept",
+        )
+        p.add_argument(
+            "--no-search",
+            action="store_true",
+            help="leave out the search index (Pagefind)",
         )
         p.add_argument(
             "--site-url",

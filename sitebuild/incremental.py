@@ -107,6 +107,15 @@ def link_kept(paths: list[str], published: Path, staging: Path) -> None:
             shutil.copy2(os.path.join(published, rel), os.path.join(staging, rel))
 
 
+def files_under(root: Path, folder: str) -> list[str]:
+    """Relative paths of the files in ``root/folder`` (for carrying a folder over whole)."""
+    found = []
+    for current, _, names in os.walk(root / folder):
+        rel = os.path.relpath(current, root)
+        found += [f"{rel}/{name}" for name in names]
+    return found
+
+
 def save_manifest(path: Path, version: str, plan_: Plan, facts: dict[str, Any]) -> None:
     files = {}
     for rel, digest in plan_.inputs.items():

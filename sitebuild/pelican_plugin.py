@@ -18,21 +18,24 @@ from .model import Site, SitePage
 SITE_WIDE = ("sitemap.xml", "robots.txt")
 
 
-def not_found_page(home: SitePage, ui: Catalogue, homes: list[SitePage]) -> SitePage:
-    """The 404 page of a language: its home page's frame; its language versions are the other
-    languages' 404 pages."""
+def utility_page(
+    home: SitePage, homes: list[SitePage], template: str, title: str, path: str
+) -> SitePage:
+    """A page every language has besides its content (the 404 page, the search page): its
+    home page's frame, with the same page in the other languages as its versions."""
     versions = [
-        dataclasses.replace(alt, url=f"/{alt.lang}/404.html")
+        dataclasses.replace(alt, url=f"/{alt.lang}/{path}", title=title)
         for other in homes
         for alt in other.alternates
         if alt.lang == other.lang
     ]
+    output = f"{home.lang}/{path}" + ("index.html" if path.endswith("/") else "")
     return dataclasses.replace(
         home,
-        title=ui.gettext("Page not found"),
-        template="not_found",
-        url=f"/{home.lang}/404.html",
-        output_path=f"{home.lang}/404.html",
+        title=title,
+        template=template,
+        url=f"/{home.lang}/{path}",
+        output_path=output,
         fields={},
         alternates=versions,
         children=[],
@@ -68,6 +71,7 @@ class UdsynGenerator(Generator):
         common = {
             "locales": site.locales,
             "accessibility_url": self.settings["UDSYN_ACCESSIBILITY_URL"],
+            "search": self.settings["UDSYN_SEARCH"],
         }
 
         def write(page: SitePage) -> None:
@@ -86,7 +90,11 @@ class UdsynGenerator(Generator):
             write(page)
         homes = {page.lang: page for page in site.pages if page.url == f"/{page.lang}/"}
         for lang, home in homes.items():
-            write(not_found_page(home, catalogues[lang], list(homes.values())))
+            ui = catalogues[lang]
+            others = list(homes.values())
+            write(utility_page(home, others, "not_found", ui.gettext("Page not found"), "404.html"))
+            if common["search"]:
+                write(utility_page(home, others, "search", ui.gettext("Search"), "search/"))
         base = self.settings["UDSYN_SITE_URL"].rstrip("/")
         out = Path(self.output_path)
         (out / "sitemap.xml").write_text(sitemap(site, base), encoding="utf-8")

@@ -32,6 +32,7 @@ def pelican_settings(
     locales_dir: Path = LOCALES,
     accessibility_url: str = DEFAULT_ACCESSIBILITY_URL,
     site_url: str = DEFAULT_SITE_URL,
+    search: bool = False,
     pages: list[SitePage] | None = None,
     write_root: bool = True,
 ) -> dict:
@@ -73,6 +74,7 @@ def pelican_settings(
             "UDSYN_CATALOGUES": catalogues,
             "UDSYN_ACCESSIBILITY_URL": accessibility_url,
             "UDSYN_SITE_URL": site_url,
+            "UDSYN_SEARCH": search,
         }
     )
 

@@ -22,6 +22,8 @@ class PageFacts:
     links: list[str] = field(default_factory=list)
     alternates: dict[str, str] = field(default_factory=dict)
     third_party: list[str] = field(default_factory=list)  # resources loaded from other hosts
+    stylesheets: list[str] = field(default_factory=list)
+    size: int = 0  # bytes of HTML
 
 
 # Elements and attributes that make a browser fetch something (an <a href> does not).
@@ -67,6 +69,8 @@ class _Parser(HTMLParser):
         for name in ("href", "src"):
             if attr.get(name):
                 self.facts.links.append(attr[name])
+        if tag == "link" and "stylesheet" in (attr.get("rel") or "").lower().split():
+            self.facts.stylesheets.append(attr.get("href") or "")
         loaded = [attr.get(name) for name in RESOURCE_ATTRIBUTES.get(tag, ())]
         if tag == "link" and LOADING_LINKS & set((attr.get("rel") or "").lower().split()):
             loaded.append(attr.get("href"))
@@ -107,6 +111,7 @@ def verify(
     previous: Path | None = None,
     max_drop: float = 0.25,
     known: dict[str, dict] | None = None,
+    max_page_bytes: int = 15 * 1024,
 ) -> dict[str, dict]:
     """Check the site in ``root`` and return the facts of every page, by URL. ``known`` holds
     the facts of files carried over unchanged from a verified build (incremental builds): they
@@ -126,6 +131,7 @@ def verify(
         parser = _Parser()
         parser.feed(text)
         page = facts[url] = parser.facts
+        page.size = len(text.encode())
         if not text.lstrip().lower().startswith("<!doctype html>"):
             problems.append(f"{url}: no HTML5 doctype")
         if not page.lang:
@@ -153,7 +159,18 @@ def verify(
             resolves[link] = not internal or path in files
         return resolves[link]
 
+    css_size: dict[str, int] = {}
     for url, page in facts.items():
+        weight = page.size
+        for href in page.stylesheets:
+            path = unquote(urlsplit(href).path).lstrip("/")
+            if path not in css_size:
+                css_size[path] = os.path.getsize(root / path) if path in files else 0
+            weight += css_size[path]
+        if weight > max_page_bytes:
+            problems.append(
+                f"{url}: {weight:,} bytes of HTML and CSS, over the {max_page_bytes:,}-byte budget"
+            )
         problems += [
             f"{url}: link to {link} does not resolve" for link in page.links if not resolved(link)
         ]

@@ -4,6 +4,7 @@ a visible keyboard focus, everything readable without JavaScript, and the screen
 README shows."""
 
 import functools
+import re
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -119,6 +120,35 @@ def test_every_page_works_without_javascript(site, browser):
     context.close()
 
 
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("da", "skole", "/da/arbejde-og-bo/indskriv-dit-barn-i-skole/"),
+        ("de", "Schule", "/de/arbeiten-leben/ihr-kind-in-der-schule-anmelden/"),
+        ("zh-hans", "学校", "/zh-hans/"),  # Pagefind's extended build segments Chinese
+    ],
+)
+def test_search_finds_pages_in_the_readers_language(site, browser, lang, query, expected):
+    page = browser.new_page()
+    page.goto(f"{site}/{lang}/search/")
+    page.fill(".pagefind-ui__search-input", query)
+    first = page.locator(".pagefind-ui__result-link").first
+    first.wait_for(timeout=15000)
+    links = page.locator(".pagefind-ui__result-link").evaluate_all(
+        "links => links.map(a => new URL(a.href).pathname)"
+    )
+    assert expected in links
+    assert all(link.startswith(f"/{lang}/") for link in links)  # one index per language
+
+
+def test_search_without_javascript_says_where_else_to_look(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/en/search/")
+    assert "can also be found through the menu" in page.locator("main").inner_text()
+    context.close()
+
+
 def test_arabic_is_mirrored(site, browser):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site + "/ar/")
@@ -138,3 +168,24 @@ def test_screenshots_of_the_home_page(site, browser):
             target = SCREENSHOTS / f"home-{lang}-{device}.png"
             page.screenshot(path=str(target))
             assert target.stat().st_size > 5000
+
+
+def test_the_welcome_letter_prints_on_a4_without_cut_off_text(site, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 643, "height": 900})  # A4 less 2 x 20 mm margins
+    page.goto(f"{site}/de/willkommensbrief/")
+    page.emulate_media(media="print")
+    layout = page.evaluate(
+        """() => ({
+            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            menu: getComputedStyle(document.querySelector('.languages')).display,
+            letter: document.querySelector('.letter').innerText,
+        })"""
+    )
+    assert layout["overflow"] <= 0  # nothing wider than the paper
+    assert layout["menu"] == "none"  # the print stylesheet leaves out the site's chrome
+    assert "Mit freundlichen Grüßen" in layout["letter"] and "Der Bürgermeister" in layout["letter"]
+    pdf = tmp_path / "willkommensbrief.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=False)
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == 1  # one A4 sheet

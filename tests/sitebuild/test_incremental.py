@@ -15,7 +15,11 @@ from .test_cli import snapshot
 def build(raw, out: Path, full: bool = False, url: str = "https://a11y.example/") -> Reporter:
     report = Reporter(quiet=True)
     args = Namespace(
-        full=full, accessibility_url=url, site_url="https://udsyn.example", max_drop=1.0
+        full=full,
+        accessibility_url=url,
+        site_url="https://udsyn.example",
+        max_drop=1.0,
+        no_search=True,
     )
     lines: list[str] = []
     report.say = lines.append

@@ -200,3 +200,9 @@ def test_a_welcome_only_home_leads_on_to_the_information_languages(built):
     assert '<a href="/en/" hreflang="en" lang="en" dir="ltr">English</a>' in lead_on
     assert 'href="/da/"' not in lead_on  # the source language carries it, but is not "more"
     assert "More information is available" not in read(built, "da/index.html")
+
+
+def test_verify_holds_pages_to_the_weight_budget(built):
+    assert verify(built, max_page_bytes=15 * 1024)
+    with pytest.raises(VerifyError, match=r"bytes of HTML and CSS, over the 5,000-byte budget"):
+        verify(built, max_page_bytes=5000)
