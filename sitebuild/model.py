@@ -28,6 +28,7 @@ class Link:
     title: str
     name: str = ""  # the language's own name, for the language list
     dir: str = "ltr"  # the target's text direction, for lang/dir on the link
+    summary: str = ""  # plain text, for lists of pages
 
 
 @dataclass

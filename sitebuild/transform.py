@@ -4,6 +4,7 @@ Every piece of HTML from the CMS is sanitised here against an allow-list, even t
 restricts rich text already: the site must not trust its input. Sanitised HTML is wrapped in
 ``Markup`` so templates (autoescaped) never need ``|safe``."""
 
+import html
 import re
 from collections import defaultdict
 from functools import partial
@@ -60,6 +61,16 @@ def resolve_page_links(html: str, target, missing: list[int], lang: str = "") ->
         )
 
     return PAGE_LINK.sub(link, html or "")
+
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def summary_of(page: dict[str, Any], limit: int = 220) -> str:
+    """A page's summary, or the plain text of its introduction, for lists of pages."""
+    text = page.get("summary") or html.unescape(TAG.sub(" ", page.get("intro") or ""))
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def page_url(lang: str, site_path: str) -> str:
@@ -163,7 +174,9 @@ def transform(raw: RawSite) -> Site:
 
     order = {code: n for n, code in enumerate(locales)}
 
-    def link(pid: int) -> Link:
+    def link(pid: int, with_summary: bool = False) -> Link:
+        # Summaries only where pages are listed: a new summary then re-renders the lists,
+        # not every page that merely links there.
         page = pages[pid]
         lang = page["meta"]["locale"]
         return Link(
@@ -172,6 +185,7 @@ def transform(raw: RawSite) -> Site:
             title=page["title"],
             name=locales[lang].name,
             dir=locales[lang].direction,
+            summary=summary_of(page) if with_summary else "",
         )
 
     def localised(pid: int, lang: str) -> Link | None:
@@ -189,7 +203,7 @@ def transform(raw: RawSite) -> Site:
     for pid in sorted(pages, key=lambda pid: (pages[pid]["meta"].get("position", ""), pid)):
         parent = parent_url(url_of[pid])
         if parent:
-            children[parent].append(link(pid))
+            children[parent].append(link(pid, with_summary=True))
 
     result: list[SitePage] = []
     for pid in sorted(pages):

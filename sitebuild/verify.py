@@ -24,6 +24,8 @@ class PageFacts:
     third_party: list[str] = field(default_factory=list)  # resources loaded from other hosts
     stylesheets: list[str] = field(default_factory=list)
     size: int = 0  # bytes of HTML
+    skip_link: bool = False  # an <a href="#main"> before anything else to tab to
+    language_list: bool = False  # the "read this page in" navigation
 
 
 # Elements and attributes that make a browser fetch something (an <a href> does not).
@@ -57,11 +59,17 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.facts = PageFacts()
         self._in: str | None = None  # "title" or "h1" while inside one
+        self._anchors = 0
 
     def handle_starttag(self, tag, attrs):
         attr = dict(attrs)
         if tag == "html":
             self.facts.lang, self.facts.dir = attr.get("lang"), attr.get("dir")
+        elif tag == "a" and not self._anchors:
+            self._anchors = 1
+            self.facts.skip_link = attr.get("href") == "#main"
+        elif tag == "nav" and "languages" in (attr.get("class") or "").split():
+            self.facts.language_list = True
         elif tag in ("title", "h1"):
             self._in = tag
         elif tag == "link" and attr.get("rel") == "alternate" and attr.get("hreflang"):
@@ -142,6 +150,10 @@ def verify(
             problems.append(f"{url}: empty <title>")
         if not page.h1.strip():
             problems.append(f"{url}: no page title (<h1> missing or empty)")
+        if not page.skip_link:
+            problems.append(f"{url}: no skip link to #main before the other links")
+        if not page.language_list and url != "/":
+            problems.append(f"{url}: no language list")
         problems += [
             f"{url}: loads {resource} from another host (no third-party requests)"
             for resource in page.third_party

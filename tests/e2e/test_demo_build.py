@@ -126,3 +126,34 @@ def test_incremental_builds_follow_publishing_and_match_a_full_build(
     full = tmp_path / "full"
     assert main(["--api", api, "--out", str(full), "--full", "-q"]) == 0
     assert snapshot(full) == snapshot(out)
+
+
+def test_every_demo_page_is_valid_html5_and_honest_about_translations(demo, live_server, tmp_path):
+    import html5lib
+
+    out = tmp_path / "site"
+    assert main(["--api", f"{live_server.url}/api/v2/", "--out", str(out), "-q"]) == 0
+    parser = html5lib.HTMLParser(strict=True)
+    pages = sorted(out.rglob("*.html"))
+    assert len(pages) > 60
+    for page in pages:
+        try:
+            parser.parse(page.read_bytes())
+        except html5lib.html5parser.ParseError as exc:
+            raise AssertionError(f"{page.relative_to(out)}: {exc}") from None
+
+    def status(rel: str) -> str:
+        return re.search(
+            r'name="udsyn:translation-status" content="(\w+)"', (out / rel).read_text()
+        ).group(1)
+
+    moving_en = (out / "en/work-live/moving-to-herning/index.html").read_text()
+    assert status("en/work-live/moving-to-herning/index.html") == "outdated"
+    assert "the original page was changed on" in moving_en
+    assert 'href="/da/arbejde-og-bo/flyt-til-herning/" hreflang="da" lang="da"' in moving_en
+    assert status("de/arbeiten-leben/umzug-nach-herning/index.html") == "current"
+    assert status("da/arbejde-og-bo/flyt-til-herning/index.html") == "source"
+    # The partial German "events" translation: not on the site, and not offered as a version.
+    events_en = (out / "en/visit/international-events/index.html").read_text()
+    assert 'hreflang="de"' not in events_en
+    assert not (out / "de/besuch/internationale-veranstaltungen").exists()

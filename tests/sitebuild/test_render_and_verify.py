@@ -122,6 +122,8 @@ def _break(root: Path, rel: str, old: str, new: str) -> None:
             '<p><img src="//pixel.example/p.gif" alt=""></p>',
             "another host",
         ),
+        ("en/index.html", 'href="#main"', 'href="#top"', "no skip link"),
+        ("da/index.html", '<nav class="languages"', '<nav class="other"', "no language list"),
     ],
 )
 def test_verify_refuses_broken_output(built, rel, old, new, message):
