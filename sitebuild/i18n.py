@@ -14,6 +14,20 @@ import polib
 from .errors import RenderError
 
 DOMAIN = "site"
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass
@@ -26,6 +40,14 @@ class Catalogue:
     def gettext(self, msgid: str, **values: object) -> str:
         text = self.messages.get(msgid) or msgid
         return text % values if values else text
+
+    def date(self, iso: str | None) -> str:
+        """An ISO date ("2026-11-26", or the date part of a timestamp) as readers write it."""
+        if not iso:
+            return ""
+        year, month, day = (int(part) for part in iso[:10].split("-"))
+        month_name = self.gettext(MONTHS[month - 1])
+        return self.gettext("%(day)s %(month)s %(year)s", day=day, month=month_name, year=year)
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:
         forms = self.plurals.get(singular)
@@ -89,6 +111,9 @@ def extract(templates: Path, code: Path = Path(__file__).parent) -> dict[str, li
             for match in CALL.finditer(line):
                 place = path.relative_to(root) if path.is_relative_to(root) else path
                 found.setdefault(match["msgid"], []).append(f"{place}:{number}")
+    # Used through Catalogue.date, not as literals.
+    for msgid in (*MONTHS, "%(day)s %(month)s %(year)s"):
+        found.setdefault(msgid, []).append("sitebuild/i18n.py")
     return found
 
 

@@ -83,6 +83,7 @@ class UdsynGenerator(Generator):
                 page=page,
                 _=ui.gettext,
                 ngettext=ui.ngettext,
+                date=ui.date,
                 **common,
             )
 

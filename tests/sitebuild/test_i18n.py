@@ -119,3 +119,20 @@ def test_update_adds_new_strings_and_retires_old_ones(tmp_path):
 def test_the_locales_command_passes_on_the_repository(capsys):
     assert main(["locales"]) == 0
     assert "all complete" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("da", "26. november 2026"),
+        ("en", "26 November 2026"),
+        ("de", "26. November 2026"),
+        ("zh-hans", "2026年11月26日"),
+        ("ar", "26 نوفمبر 2026"),
+        ("ru", "26 ноября 2026"),
+        ("es", "26 de noviembre de 2026"),
+        ("fr", "26 novembre 2026"),
+    ],
+)
+def test_dates_as_readers_write_them(lang, expected):
+    assert i18n.load(render.LOCALES, lang).date("2026-11-26T10:00:00+00:00") == expected

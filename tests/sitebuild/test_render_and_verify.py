@@ -190,7 +190,7 @@ def test_an_outdated_translation_says_so_and_links_the_original(tmp_path):
     render(transform(raw), out)
     page = read(out, "en/old/index.html")
     assert '<meta name="udsyn:translation-status" content="outdated">' in page
-    assert "the original page was changed on 2026-11-20" in page
+    assert "the original page was changed on 20 November 2026" in page
     assert '<a href="/da/arbejde/" hreflang="da" lang="da" dir="ltr">Arbejde</a>' in page
     assert "may be out of date" not in read(out, "en/index.html")
 
