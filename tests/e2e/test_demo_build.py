@@ -153,6 +153,8 @@ def test_every_demo_page_is_valid_html5_and_honest_about_translations(demo, live
     assert 'href="/da/arbejde-og-bo/flyt-til-herning/" hreflang="da" lang="da"' in moving_en
     assert status("de/arbeiten-leben/umzug-nach-herning/index.html") == "current"
     assert status("da/arbejde-og-bo/flyt-til-herning/index.html") == "source"
+    for page in pages:  # every page says where it stands
+        assert status(str(page.relative_to(out))) in ("source", "current", "outdated"), page
     # The partial German "events" translation: not on the site, and not offered as a version.
     events_en = (out / "en/visit/international-events/index.html").read_text()
     assert 'hreflang="de"' not in events_en
