@@ -54,7 +54,7 @@ def load(n_pages: int) -> None:
         TranslationSource,
     )
 
-    from cms.api.documents import build_document
+    from cms.api.documents import row_values
     from cms.api.models import PageDocument
     from cms.home.models import HomePage, make_default_site_root
     from cms.information.models import InformationPage
@@ -131,23 +131,10 @@ def load(n_pages: int) -> None:
             )
         # Documents, as publishing would build them (per page: this is the write path).
         parents = {s.path: s.id for s in sections.values()}
-        docs = []
-        for page in InformationPage.objects.filter(depth=4).select_related("locale"):
-            docs.append(
-                PageDocument(
-                    page_id=page.id,
-                    locale_code=page.locale.language_code,
-                    translation_key=page.translation_key,
-                    last_published_at=now,
-                    updated_at=now,
-                    site_path=f"section/side-{page.slug[5:]}/",
-                    document=json.dumps(
-                        build_document(page, parent_id=parents[page.path[:-4]]),
-                        ensure_ascii=False,
-                        separators=(",", ":"),
-                    ),
-                )
-            )
+        docs = [
+            PageDocument(page_id=page.id, **row_values(page, parent_id=parents[page.path[:-4]]))
+            for page in InformationPage.objects.filter(depth=4).select_related("locale")
+        ]
         PageDocument.objects.bulk_create(docs, batch_size=500)
         # Translation records: each Danish page a source of 11 string segments, translated
         # into the seven other languages.

@@ -77,21 +77,23 @@ def build_document(page: Page, parent_id: int | None = None) -> dict[str, Any]:
     }
 
 
-def store(page: Page) -> PageDocument:
-    document = build_document(page)
+def row_values(page: Page, parent_id: int | None = None) -> dict[str, Any]:
+    """The PageDocument columns for a page (``parent_id`` as in build_document)."""
+    document = build_document(page, parent_id=parent_id)
     refs = _contact_ids(document)
-    obj, _ = PageDocument.objects.update_or_create(
-        page_id=page.id,
-        defaults={
-            "locale_code": document["meta"]["locale"],
-            "translation_key": page.translation_key,
-            "last_published_at": page.last_published_at,
-            "updated_at": timezone.now(),
-            "site_path": document["meta"]["site_path"],
-            "contact_refs": "".join(f",{i}" for i in sorted(refs)) + ("," if refs else ""),
-            "document": json.dumps(document, ensure_ascii=False, separators=(",", ":")),
-        },
-    )
+    return {
+        "locale_code": document["meta"]["locale"],
+        "translation_key": page.translation_key,
+        "last_published_at": page.last_published_at,
+        "updated_at": timezone.now(),
+        "site_path": document["meta"]["site_path"],
+        "contact_refs": "".join(f",{i}" for i in sorted(refs)) + ("," if refs else ""),
+        "document": json.dumps(document, ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+def store(page: Page) -> PageDocument:
+    obj, _ = PageDocument.objects.update_or_create(page_id=page.id, defaults=row_values(page))
     return obj
 
 
