@@ -11,3 +11,7 @@ class LocalisationConfig(AppConfig):
         from .signals import record_source_change
 
         page_published.connect(record_source_change, dispatch_uid="udsyn-source-change")
+
+        from .guards import install
+
+        install()
