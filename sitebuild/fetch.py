@@ -159,16 +159,20 @@ def fetch_site(
     settings: FetchSettings | None = None,
     progress: Callable[[str], None] = lambda _: None,
 ) -> RawSite:
-    client = ApiClient(api_url, settings)
+    return _pull_all(ApiClient(api_url, settings), api_url, progress)[0]
+
+
+def _pull_all(client: ApiClient, api_url: str, progress) -> tuple[RawSite, str]:
+    """Every public page, and the API's ``generated_at`` for a later changed-since pull."""
     locales = fetch_locales(client)
     progress(f"{len(locales)} locales")
     # One listing: the API returns every type's own fields, translation states and language
     # versions in each item, so there are no per-type or per-page requests.
-    pages = client.listing("pages/", {"order": "id"})
+    pages, meta = client.listing_with_meta("pages/", {"order": "id"})
     for item in pages:
         _check_page(item)
     progress(f"{len(pages)} pages")
-    return RawSite(api_url=api_url, locales=locales, pages=pages)
+    return RawSite(api_url=api_url, locales=locales, pages=pages), meta.get("generated_at", "")
 
 
 # -- incremental pulls ----------------------------------------------------------------------
@@ -240,11 +244,6 @@ def fetch_changes(
 
 
 def _full(client: ApiClient, api_url: str, cache_path: Path, progress) -> RawSite:
-    locales = fetch_locales(client)
-    pages, meta = client.listing_with_meta("pages/", {"order": "id"})
-    for item in pages:
-        _check_page(item)
-    progress(f"{len(pages)} pages")
-    raw = RawSite(api_url=api_url, locales=locales, pages=pages)
-    save_cache(cache_path, raw, meta["generated_at"])
+    raw, generated_at = _pull_all(client, api_url, progress)
+    save_cache(cache_path, raw, generated_at)
     return raw

@@ -99,16 +99,6 @@ class _Parser(HTMLParser):
             self.facts.h1 += data
 
 
-def url_to_file(root: Path, url: str) -> Path:
-    path = unquote(urlsplit(url).path)
-    return root / (path.lstrip("/") + "index.html" if path.endswith("/") else path.lstrip("/"))
-
-
-def page_url(root: Path, file: Path) -> str:
-    rel = file.relative_to(root).as_posix()
-    return "/" + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
-
-
 def count_pages(root: Path) -> Counter:
     """HTML pages per top-level folder (language)."""
     return Counter(p.relative_to(root).parts[0] for p in root.glob("*/**/*.html"))

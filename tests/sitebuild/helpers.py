@@ -66,3 +66,19 @@ def tiny_site(extra: list[dict] | None = None) -> RawSite:
         *(extra or []),
     ]
     return RawSite(api_url="http://cms.invalid/api/v2/", locales=LOCALES, pages=pages)
+
+
+def info_page(pid: int, lang: str, site_path: str, title: str, key: str, body: list):
+    """An information page with empty owner fields, for tests about its body or state."""
+    return api_page(
+        pid,
+        lang,
+        "info",
+        site_path,
+        title,
+        key,
+        summary="",
+        content_owner="",
+        last_reviewed="2026-10-01",
+        body=body,
+    )

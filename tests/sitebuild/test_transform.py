@@ -3,7 +3,7 @@ import pytest
 from sitebuild.errors import TransformError
 from sitebuild.transform import parent_url, sanitise, transform
 
-from .helpers import api_page, tiny_site
+from .helpers import api_page, info_page, tiny_site
 
 
 def by_url(site):
@@ -54,16 +54,12 @@ def test_navigation_children_and_breadcrumbs():
 
 
 def test_internal_links_become_static_urls_and_missing_targets_are_dropped():
-    extra = api_page(
+    extra = info_page(
         7,
         "en",
-        "info",
         "work/school/",
         "School",
         "k-school",
-        summary="",
-        content_owner="",
-        last_reviewed="2026-10-01",
         body=[
             {
                 "type": "links",
@@ -135,16 +131,12 @@ def test_rich_text_page_links_point_to_the_version_in_the_readers_language():
 
 
 def test_a_partial_translation_is_not_presented_as_a_translation():
-    partial = api_page(
+    partial = info_page(
         13,
         "en",
-        "info",
         "work/school/",
         "School",
         "k-school",
-        summary="",
-        content_owner="",
-        last_reviewed="2026-10-01",
         body=[],
     )
     partial["meta"]["translation"] = {"state": "partial", "source_locale": "da"}
