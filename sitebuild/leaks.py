@@ -1,0 +1,162 @@
+"""Part of verify: nothing reaches the public site that the API does not publish, checked
+independently of fetch.
+
+Fetch decides what is rendered. A bug there, or an incremental cache that missed an unpublish or
+a new view restriction, would put a draft, private or restricted page on the public site, and
+nothing else in the pipeline would notice. So before publishing, verify asks the API again,
+anonymously and afresh, about every page in the output. Each page rendered from the CMS names its
+page id in ``<meta name="udsyn:page-id">``; the only other HTML files allowed are the build's own
+utility pages (the root language chooser, each language's 404 and search page).
+
+- Full builds: one listing of every public page (titles only), and every page file must be one
+  of them, at the URL the API gives it.
+- Incremental builds, which must stay fast: re-rendered files are checked one by one against the
+  detail endpoint, and carried-over files against the API's removal feed since the last check (a
+  page removed and published again since is looked up afresh).
+
+What was checked is kept as a ``LeakState`` beside the site, saved only once the site it
+describes is published."""
+
+import json
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import requests
+
+from .errors import BuildError, FetchError, VerifyError
+from .fetch import ApiClient
+from .fetch import _json as read_json
+
+PAGE_ID = re.compile(rb'<meta name="udsyn:page-id" content="(\d+)">')
+UTILITY = re.compile(r"/|/[a-z]{2}(-[a-z]+)?/(404\.html|search/)")
+HEAD_BYTES = 4096  # the meta sits in <head>; reading the whole of 8,000 pages is not needed
+
+
+@dataclass
+class LeakState:
+    checked_at: str  # the API's clock (meta.generated_at) when the check began
+    pages: dict[str, int] = field(default_factory=dict)  # URL -> page id
+
+    @classmethod
+    def load(cls, path: Path) -> "LeakState | None":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(str(data["checked_at"]), {k: int(v) for k, v in data["pages"].items()})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None  # no usable state: the next check is a full one
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(vars(self), sort_keys=True), encoding="utf-8")
+        os.replace(temporary, path)
+
+
+def html_files(root: Path) -> list[str]:
+    """Every HTML file of the site, as its URL."""
+    urls = []
+    for folder, _, names in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        prefix = "/" if rel == "." else f"/{rel}/"
+        urls += [
+            prefix if name == "index.html" else prefix + name
+            for name in names
+            if name.endswith(".html")
+        ]
+    return sorted(urls)
+
+
+def page_id(root: Path, url: str) -> int | None:
+    path = root / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
+    with open(path, "rb") as file:
+        match = PAGE_ID.search(file.read(HEAD_BYTES))
+    return int(match.group(1)) if match else None
+
+
+def url_of(item: dict) -> str:
+    return f"/{item['meta']['locale']}/{item['meta']['site_path']}"
+
+
+def check(
+    root: Path,
+    client: ApiClient,
+    previous: LeakState | None = None,
+    rendered: Iterable[str] | None = None,
+) -> LeakState:
+    """Check the site in ``root``; ``rendered`` lists the URLs written by this build, None for
+    a full build. Raises VerifyError listing every page the API does not publish there."""
+    try:
+        if previous is None or rendered is None:
+            return _full(root, client)
+        return _incremental(root, client, previous, set(rendered))
+    except FetchError as exc:
+        # Not knowing is not passing: without the API's word the site is not published.
+        raise BuildError(f"verify: cannot check the output against the API: {exc}") from None
+
+
+def _ids(root: Path, urls: Iterable[str], problems: list[str]) -> dict[str, int]:
+    found = {}
+    for url in urls:
+        pid = page_id(root, url)
+        if pid is not None:
+            found[url] = pid
+        elif not UTILITY.fullmatch(url):
+            problems.append(f"{url}: not a page of the CMS (no udsyn:page-id) nor a utility page")
+    return found
+
+
+def _full(root: Path, client: ApiClient) -> LeakState:
+    items, meta = client.listing_with_meta("pages/", {"fields": "title"})
+    public = {item["id"]: url_of(item) for item in items}
+    problems: list[str] = []
+    found = _ids(root, html_files(root), problems)
+    for url, pid in found.items():
+        problems += _mismatch(url, pid, public.get(pid))
+    if problems:
+        raise VerifyError(problems)
+    return LeakState(str(meta.get("generated_at", "")), found)
+
+
+def _incremental(
+    root: Path, client: ApiClient, previous: LeakState, rendered: set[str]
+) -> LeakState:
+    problems: list[str] = []
+    urls = html_files(root)
+    carried = {u: previous.pages[u] for u in urls if u in previous.pages and u not in rendered}
+    found = {**carried, **_ids(root, [u for u in urls if u not in carried], problems)}
+    feed = client.get(
+        "pages/", {"changed_since": previous.checked_at, "limit": 1, "fields": "title"}
+    )["meta"]
+    removed = {entry["id"] for entry in feed.get("removed", [])}
+    for url, pid in sorted(found.items()):
+        if url in carried and pid not in removed:
+            continue
+        problems += _mismatch(url, pid, _public_url(client, pid))
+    if problems:
+        raise VerifyError(problems)
+    return LeakState(str(feed.get("generated_at", previous.checked_at)), found)
+
+
+def _public_url(client: ApiClient, pid: int) -> str | None:
+    """Where the API publishes page ``pid`` now; None if it does not (404)."""
+    url = f"{client.api_url}pages/{pid}/"
+    try:
+        response = client.session.get(
+            url, params={"fields": "title"}, timeout=client.settings.timeout
+        )
+    except requests.RequestException as exc:
+        raise FetchError(f"{url}: {type(exc).__name__}") from None
+    if response.status_code == 404:
+        return None
+    return url_of(read_json(response))
+
+
+def _mismatch(url: str, pid: int, public_url: str | None) -> list[str]:
+    if public_url is None:
+        return [f"{url}: page {pid} is not public in the CMS (draft, private or removed)"]
+    if public_url != url:
+        return [f"{url}: page {pid} belongs at {public_url}"]
+    return []
