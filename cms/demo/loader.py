@@ -12,12 +12,15 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from cms.contacts.models import Contact
 from cms.home.models import HomePage, make_default_site_root
 from cms.images.models import ImageDescription
 from cms.languages import SOURCE
+from cms.localisation.guards import explicit_choice, untranslated
+from cms.localisation.notifications import notify
+from cms.review.roles import APPROVER
 from cms.roles.setup import APPROVERS, EDITORS, ensure_roles, translators_group_name
 
 from . import images, spec
@@ -224,6 +227,40 @@ class DemoLoader:
             pairs.pop(text)
         translate(self.pages["events"], "de", pairs, publish=False)
 
+    def make_machine_translated(self) -> None:
+        """German "Export": two segments came from a machine translation nobody has confirmed
+        yet, and it was published so (the API's meta.translation.machine_translated)."""
+        page = self.pages["export"]
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale__language_code="de"
+        )
+        strings = StringTranslation.objects.filter(
+            locale=translation.target_locale, context__object_id=page.translation_key
+        ).exclude(context__path="slug")
+        StringTranslation.objects.filter(
+            pk__in=list(strings.order_by("-pk")[:2].values_list("pk", flat=True))
+        ).update(
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE, tool_name="LibreTranslate"
+        )
+        translation.save_target(publish=True)
+
+    def make_published_with_untranslated(self) -> None:
+        """German "Getting here": an approver chose to publish it with one segment still in
+        Danish (the API's meta.translation.untranslated_published; its state is partial)."""
+        page = self.pages["getting-here"]
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale__language_code="de"
+        )
+        StringTranslation.objects.filter(
+            locale=translation.target_locale,
+            context__object_id=page.translation_key,
+            context__path__startswith="body",
+        ).order_by("-pk").first().delete()
+        # wagtail-localize publishes on commit: the transaction ends inside the choice.
+        choice = explicit_choice(translation, untranslated(translation), APPROVER)
+        with choice, transaction.atomic():
+            translation.save_target(publish=True)
+
     def load(self) -> None:
         self.load_contacts()
         self.load_images()
@@ -239,6 +276,8 @@ class DemoLoader:
             self.translate_tree(page_spec, skip)
         self.make_partial()
         self.make_outdated()
+        self.make_machine_translated()
+        self.make_published_with_untranslated()
 
 
 def demo_exists() -> bool:
@@ -292,4 +331,7 @@ def load_demo_content(reset_first: bool = False) -> Loaded:
         created = True
     ensure_roles()
     ensure_users()
+    if created:
+        # The demo's edit of "Moving" came before its users existed: tell its translators now.
+        notify(Page.objects.get(url_path="/da/arbejde-og-bo/flyt-til-herning/"))
     return Loaded(created=created)

@@ -12,7 +12,7 @@ from wagtail_localize.models import TranslationSource
 
 from cms.languages import LANGUAGES, SOURCE
 
-from .states import MISSING, PageFacts, states_for
+from .states import MISSING, OUTDATED, PageFacts, TranslationState, states_for
 from .states import SOURCE as SOURCE_STATE
 
 NOT_APPLICABLE = "n/a"  # a welcome-only language and a page other than the home page
@@ -24,6 +24,7 @@ class Cell:
     percent: int | None = None
     action: str = ""  # what fixes it, as words for the link
     url: str = ""
+    changes_url: str = ""  # for an outdated translation: what changed in the source
 
 
 @dataclass
@@ -45,11 +46,33 @@ def _section(page: Page) -> str:
     return parts[1] if len(parts) > 1 else ""
 
 
+def _languages() -> list[str]:
+    return [lang.code for lang in LANGUAGES if lang.code != SOURCE]
+
+
+SCOPE = {lang.code: lang.scope for lang in LANGUAGES}
+
+
+def _state(
+    code: str, source_depth: int, target_id: int | None, states: dict[int, TranslationState]
+) -> str:
+    """The state of one cell; the matrix and the translators' summary both count these."""
+    if SCOPE[code] == "welcome" and source_depth != 2:
+        return NOT_APPLICABLE
+    if target_id is None:
+        return MISSING
+    found = states.get(target_id)
+    return found.state if found else SOURCE_STATE
+
+
+def changes_url(source_id: int, code: str) -> str:
+    return reverse("udsyn_translation_changes", args=[source_id, code])
+
+
 def build(
     locale: str | None = None, section: str | None = None, state: str | None = None
 ) -> Matrix:
-    languages = [lang.code for lang in LANGUAGES if lang.code != SOURCE]
-    scope = {lang.code: lang.scope for lang in LANGUAGES}
+    languages = _languages()
     pages = list(Page.objects.filter(depth__gt=1).select_related("locale").order_by("path"))
     sources = [p for p in pages if p.locale.language_code == SOURCE]
     versions: dict[str, dict[str, Page]] = defaultdict(dict)
@@ -71,11 +94,11 @@ def build(
     for source in sources:
         row = Row(source, _section(source))
         for code in languages:
-            if scope[code] == "welcome" and source.depth != 2:
-                row.cells[code] = Cell(NOT_APPLICABLE)
-                continue
             target = versions[str(source.translation_key)].get(code)
-            if target is None:
+            cell_state = _state(code, source.depth, target and target.id, states)
+            if cell_state == NOT_APPLICABLE:
+                row.cells[code] = Cell(NOT_APPLICABLE)
+            elif target is None:
                 row.cells[code] = Cell(
                     MISSING,
                     action="Start translation",
@@ -83,10 +106,12 @@ def build(
                 )
             else:
                 found = states.get(target.id)
-                cell = Cell(found.state if found else SOURCE_STATE)
+                cell = Cell(cell_state)
                 if found and found.total:
                     cell.percent = round(100 * found.translated / found.total)
-                if cell.state == "outdated" and source.translation_key in source_ids:
+                if cell.state == OUTDATED:
+                    cell.changes_url = changes_url(source.id, code)
+                if cell.state == OUTDATED and source.translation_key in source_ids:
                     cell.action = "Update from source"
                     cell.url = reverse(
                         "wagtail_localize:update_translations",
@@ -112,3 +137,42 @@ def sections() -> list[tuple[str, str]]:
         (_section(page), page.title)
         for page in Page.objects.filter(depth=3, locale__language_code=SOURCE).order_by("path")
     ]
+
+
+@dataclass
+class OutdatedPage:
+    title: str
+    code: str
+    changes_url: str
+
+
+@dataclass
+class Summary:
+    counts: dict[str, Counter]
+    outdated: list[OutdatedPage]
+
+
+def summary(codes: list[str]) -> Summary:
+    """The matrix's counts for a few languages, and their outdated pages, for a translator's
+    admin home: rows rather than pages, and only those languages' translations. Six queries."""
+    codes = [code for code in _languages() if code in codes]
+    sources = (
+        Page.objects.filter(depth__gt=1, locale__language_code=SOURCE)
+        .order_by("path")
+        .values_list("id", "translation_key", "depth", "title")
+    )
+    targets = Page.objects.filter(depth__gt=1, locale__language_code__in=codes).values_list(
+        "id", "translation_key", "locale__language_code", "last_published_at"
+    )
+    facts = [PageFacts(i, str(key), code, published) for i, key, code, published in targets]
+    versions = {(f.translation_key, f.locale): f.id for f in facts}
+    states = states_for(facts) if facts else {}
+    counts = {code: Counter() for code in codes}
+    outdated = []
+    for source_id, key, depth, title in sources:
+        for code in codes:
+            cell_state = _state(code, depth, versions.get((str(key), code)), states)
+            counts[code][cell_state] += 1
+            if cell_state == OUTDATED:
+                outdated.append(OutdatedPage(title, code, changes_url(source_id, code)))
+    return Summary(counts, outdated)

@@ -8,6 +8,10 @@ For a page in a language other than its source's:
 - ``current``: complete and up to date.
 The page the translations are made from is ``source``. A language with no version is ``missing``.
 
+A published translation may also carry unconfirmed machine translation, or source-language
+text an approver explicitly chose to publish: facts recorded when it was published
+(cms/review/flags.py), so that they describe what readers see.
+
 ``states_for`` answers for any number of pages with a constant number of queries."""
 
 import hashlib
@@ -35,6 +39,10 @@ class TranslationState:
     total: int | None = None
     source_changed_at: datetime | None = None
     translation_changed_at: datetime | None = None
+    machine_unconfirmed: int = 0
+    untranslated_published: int = 0
+    untranslated_role: str = ""
+    untranslated_at: datetime | None = None
 
     def as_api(self) -> dict:
         return {
@@ -45,6 +53,16 @@ class TranslationState:
             else {"translated": self.translated, "total": self.total},
             "source_last_changed_at": _iso(self.source_changed_at),
             "translation_last_changed_at": _iso(self.translation_changed_at),
+            "machine_translated": {"unconfirmed": self.machine_unconfirmed}
+            if self.machine_unconfirmed
+            else None,
+            "untranslated_published": {
+                "segments": self.untranslated_published,
+                "approved_by_role": self.untranslated_role,
+                "at": _iso(self.untranslated_at),
+            }
+            if self.untranslated_published
+            else None,
         }
 
 
@@ -79,8 +97,10 @@ def facts_of(pages: Iterable[Page]) -> list[PageFacts]:
 
 
 def states_for(facts: list[PageFacts]) -> dict[int, TranslationState]:
-    """The state of each page, by id. Four queries, whatever the number of pages; rows, not
+    """The state of each page, by id. Five queries, whatever the number of pages; rows, not
     model instances, because an API listing asks this for hundreds of pages at a time."""
+    from cms.review.models import PublishedFlags
+
     from .models import SourceChange
 
     keys = {f.translation_key for f in facts}
@@ -114,6 +134,17 @@ def states_for(facts: list[PageFacts]) -> dict[int, TranslationState]:
         ).values_list("translation_key", "page__locale_id", "changed_at")
         if str(key) in sources and sources[str(key)].locale_id == locale_id
     }
+    # What each published translation carries that no person confirmed (recorded on publish).
+    flags = {
+        row[0]: row[1:]
+        for row in PublishedFlags.objects.filter(page_id__in=[f.id for f in facts]).values_list(
+            "page_id",
+            "machine_unconfirmed",
+            "untranslated_segments",
+            "untranslated_role",
+            "untranslated_at",
+        )
+    }
 
     result: dict[int, TranslationState] = {}
     for f in facts:
@@ -135,6 +166,12 @@ def states_for(facts: list[PageFacts]) -> dict[int, TranslationState]:
         else:
             state = CURRENT
         result[f.id] = TranslationState(
-            source.code, state, done, total, source_changed, f.last_published_at
+            source.code,
+            state,
+            done,
+            total,
+            source_changed,
+            f.last_published_at,
+            *flags.get(f.id, ()),
         )
     return result

@@ -7,6 +7,7 @@ import dj_database_url
 
 from cms.languages import LANGUAGES as UDSYN_LANGUAGES
 from cms.languages import SOURCE
+from cms.review.machine import machine_translator_setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("UDSYN_VAR_DIR", BASE_DIR / "var"))
@@ -14,6 +15,7 @@ VAR_DIR = Path(os.environ.get("UDSYN_VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     # Udsyn: one app per content family
     "cms.localisation",
+    "cms.review",
     "cms.contacts",
     "cms.images",
     "cms.home",
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A failing machine translator or a refused publish: a message, not a server error page.
+    "cms.review.middleware.ReviewErrorsMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -109,6 +113,10 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Starting a translation must never publish a copy of the Danish page.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation (cms/review/machine.py): off unless UDSYN_MACHINE_TRANSLATOR names
+# libretranslate (UDSYN_LIBRETRANSLATE_URL, UDSYN_LIBRETRANSLATE_API_KEY), deepl
+# (UDSYN_DEEPL_AUTH_KEY) or google (UDSYN_GOOGLE_PROJECT_ID, UDSYN_GOOGLE_CREDENTIALS_PATH).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting(os.environ)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
@@ -143,3 +151,10 @@ LOGGING = {
 UDSYN_BUILD_HOOK_URL = os.environ.get("UDSYN_BUILD_HOOK_URL", "")
 UDSYN_LOCAL_BUILD: dict | None = None
 UDSYN_BUILD_DEBOUNCE_SECONDS = float(os.environ.get("UDSYN_BUILD_DEBOUNCE_SECONDS", "5"))
+
+# Translators get an e-mail when a page they translate changes (cms/localisation/notifications.py);
+# the notice on their dashboard is always there.
+UDSYN_TRANSLATION_EMAILS = os.environ.get("UDSYN_TRANSLATION_EMAILS", "") == "1"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "udsyn@localhost")
+# Bulk PO uploads larger than this are refused before they are parsed (cms/localisation/po).
+UDSYN_PO_MAX_BYTES = int(os.environ.get("UDSYN_PO_MAX_BYTES", 5 * 1024 * 1024))

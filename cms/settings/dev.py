@@ -6,6 +6,7 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+UDSYN_TRANSLATION_EMAILS = True  # printed on the console by ./scripts/demo
 
 # Development: publishing rebuilds build/site from this server's API (./scripts/demo sets the
 # address when it starts the CMS on another port).

@@ -129,3 +129,39 @@ def test_partial_case_is_a_draft_with_untranslated_segments(demo):
         context__in=segments.values("context"),
     ).count()
     assert 0 < done < segments.count()
+
+
+def version(code: str, danish_end: str) -> Page:
+    danish = page("da", danish_end)
+    return Page.objects.get(translation_key=danish.translation_key, locale__language_code=code)
+
+
+def api_translation(client, code: str, danish_end: str) -> dict:
+    target = version(code, danish_end)
+    response = client.get(f"/api/v2/pages/{target.id}/")
+    assert response.status_code == 200
+    return response.json()["meta"]["translation"]
+
+
+def test_machine_and_approved_untranslated_cases_are_published_and_labelled(demo, client):
+    export = api_translation(client, "de", "/eksport-og-erhvervsservice/")
+    assert export["state"] == "current"
+    assert export["machine_translated"] == {"unconfirmed": 2}
+    assert export["untranslated_published"] is None
+    assert version("de", "/saadan-kommer-du-hertil/").live
+    getting_here = api_translation(client, "de", "/saadan-kommer-du-hertil/")
+    assert getting_here["state"] == "partial"
+    assert getting_here["untranslated_published"]["segments"] == 1
+    assert getting_here["untranslated_published"]["approved_by_role"] == "approver"
+    # Every other German translation is confirmed and complete.
+    moving = api_translation(client, "de", "/flyt-til-herning/")
+    assert moving["machine_translated"] is None and moving["untranslated_published"] is None
+
+
+def test_the_english_translator_has_a_notice_about_the_changed_page(demo):
+    from cms.localisation.models import TranslationNotice
+
+    notices = TranslationNotice.objects.select_related("user", "page", "locale")
+    assert [(n.user.username, n.page.url_path, n.locale.language_code) for n in notices] == [
+        ("translator-en", "/da/arbejde-og-bo/flyt-til-herning/", "en")
+    ]

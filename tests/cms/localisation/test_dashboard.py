@@ -6,12 +6,16 @@ import io
 import re
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from cms.demo.loader import DEMO_PASSWORD
 from cms.localisation import dashboard
+from cms.localisation.states import facts_of, states_for
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -76,8 +80,10 @@ def test_the_dashboard_page_and_its_csv(translator):
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][:3] == ["page", "path", "section"] and "de" in rows[0]
-    assert [r[0] for r in rows[1:]] == ["Internationale begivenheder"]
-    assert re.match(r"partial \d+%", rows[1][rows[0].index("de")])
+    # The German draft of "Events", and "Getting here", published with an approver's consent.
+    assert [r[0] for r in rows[1:]] == ["Internationale begivenheder", "Sådan kommer du hertil"]
+    for row in rows[1:]:
+        assert re.match(r"partial \d+%", row[rows[0].index("de")])
 
 
 def test_translators_see_their_own_languages_on_the_admin_home(translator):
@@ -90,3 +96,47 @@ def test_translators_see_their_own_languages_on_the_admin_home(translator):
 def test_the_dashboard_needs_a_login(client):
     response = client.get("/admin/translation-status/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_home_panel_counts_equal_the_dashboards(users):
+    """The admin home asks only for the translator's languages, and says what the matrix
+    says: counts and outdated pages, in the view and from the function."""
+    vision = Page.objects.get(url_path="/da/international-strategi/vision/").specific
+    vision.title += " 2030"
+    vision.save_revision(user=users["editor"]).publish(user=users["approver"])
+
+    full = dashboard.build()
+    for codes in (["en"], ["de"], ["de", "en"], ["ar", "fr"]):
+        found = dashboard.summary(codes)
+        assert found.counts == {code: full.counts[code] for code in codes}
+        assert [(page.title, page.code) for page in found.outdated] == [
+            (r.page.title, code)
+            for r in full.rows
+            for code in dashboard._languages()
+            if code in codes and r.cells[code].state == "outdated"
+        ]
+    assert full.counts["en"]["outdated"] == 2  # the demo's one, and Vision
+    # A constant number of queries: the states' own, and two for the pages.
+    english = Page.objects.filter(locale__language_code="en").select_related("locale")
+    with CaptureQueriesContext(connection) as for_states:
+        states_for(facts_of(english))
+    with CaptureQueriesContext(connection) as for_summary:
+        dashboard.summary(["en", "de"])
+    assert len(for_summary) <= len(for_states) + 2
+
+    client = Client()
+    for username, code, name in (
+        ("translator-en", "en", "English"),
+        ("translator-de", "de", "Deutsch"),
+    ):
+        client.force_login(users[username])
+        html = re.sub(r"\s+", " ", client.get("/admin/").content.decode())
+        c = full.counts[code]
+        expected = (
+            f"{name}</a>: {c['current']} current, {c['outdated']} outdated, "
+            f"{c['partial']} partial, {c['missing']} missing"
+        )
+        assert expected in html
+        for r in full.rows:
+            if r.cells[code].state == "outdated":
+                assert f'href="{r.cells[code].changes_url}"' in html

@@ -1,0 +1,32 @@
+import pytest
+from django.test import Client
+from wagtail.models import Page
+from wagtail_localize.models import Translation
+
+from cms.demo.loader import DEMO_PASSWORD
+
+EVENTS_DE = "/de/besuch/internationale-veranstaltungen/"
+
+
+def login(username: str) -> Client:
+    client = Client()
+    assert client.login(username=username, password=DEMO_PASSWORD)
+    return client
+
+
+def assert_denied(response) -> None:
+    """Refused: a 403, or the Wagtail admin's permission-denied redirect to its home page."""
+    if response.status_code == 302:
+        assert response["Location"] == "/admin/"
+    else:
+        assert response.status_code == 403
+
+
+@pytest.fixture
+def events_de(demo) -> tuple[Page, Translation]:
+    """The demo's German "Events": a translator has done part of it; a draft, never live."""
+    page = Page.objects.get(url_path=EVENTS_DE)
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale__language_code="de"
+    )
+    return page, translation
