@@ -33,6 +33,7 @@ WORDS = (
     "samarbejde viden service udvikling familie"
 ).split()
 LOCALES = ["da", "en", "de", "zh-hans", "ar", "ru", "es", "fr"]
+PER_SECTION = 50
 
 
 def paragraph(n: int, words: int = 60) -> str:
@@ -64,8 +65,12 @@ def load(n_pages: int) -> None:
     now = timezone.now()
     locales = {loc.language_code: loc for loc in Locale.objects.all()}
     root = Page.get_first_root_node()
-    home_key, section_key = uuid.uuid4(), uuid.uuid4()
-    sections = {}
+    # Sections of at most PER_SECTION pages, as a real site has: a section listing a thousand
+    # pages would be far over the page-weight budget that verify enforces.
+    n_sections = max(1, -(-n_pages // PER_SECTION))
+    home_key = uuid.uuid4()
+    section_keys = [uuid.uuid4() for _ in range(n_sections)]
+    sections: dict[str, list] = {}
     for code in LOCALES:
         home = root.add_child(
             instance=HomePage(
@@ -79,17 +84,19 @@ def load(n_pages: int) -> None:
         home.save_revision().publish()
         if code == "da":
             make_default_site_root(home)
-        section = home.add_child(
-            instance=AudiencePage(
-                title=f"Section {code}",
-                slug="section",
-                locale=locales[code],
-                audience="visit",
-                translation_key=section_key,
+        sections[code] = []
+        for n, key in enumerate(section_keys):
+            section = home.add_child(
+                instance=AudiencePage(
+                    title=f"Section {n} {code}",
+                    slug="section" if n == 0 else f"section-{n}",
+                    locale=locales[code],
+                    audience="visit",
+                    translation_key=key,
+                )
             )
-        )
-        section.save_revision().publish()
-        sections[code] = section
+            section.save_revision().publish()
+            sections[code].append(section)
     ctype = ContentType.objects.get_for_model(InformationPage)
     body = [{"type": "heading", "value": {"text": "Overskrift", "level": "h2"}}] + [
         {"type": "paragraph", "value": f"<p>{paragraph(i)}</p>", "id": str(uuid.uuid4())}
@@ -98,8 +105,9 @@ def load(n_pages: int) -> None:
     keys = [uuid.uuid4() for _ in range(n_pages)]
     with transaction.atomic():
         pages = []
-        for code, section in sections.items():
+        for code, in_locale in sections.items():
             for i, key in enumerate(keys):
+                section = in_locale[i // PER_SECTION]
                 pages.append(
                     Page(
                         title=f"Side {i} ({code})",
@@ -108,7 +116,7 @@ def load(n_pages: int) -> None:
                         content_type=ctype,
                         locale=locales[code],
                         translation_key=key,
-                        path=Page._get_path(section.path, 4, i + 1),
+                        path=Page._get_path(section.path, 4, i % PER_SECTION + 1),
                         depth=4,
                         numchild=0,
                         url_path=f"{section.url_path}side-{i}/",
@@ -118,7 +126,10 @@ def load(n_pages: int) -> None:
                     )
                 )
         Page.objects.bulk_create(pages, batch_size=500)
-        Page.objects.filter(id__in=[s.id for s in sections.values()]).update(numchild=n_pages)
+        for in_locale in sections.values():
+            for n, section in enumerate(in_locale):
+                children = min(PER_SECTION, n_pages - n * PER_SECTION)
+                Page.objects.filter(id=section.id).update(numchild=children)
         ids = dict(Page.objects.filter(depth=4).values_list("path", "id"))
         with connection.cursor() as cursor:
             cursor.executemany(
@@ -130,7 +141,7 @@ def load(n_pages: int) -> None:
                 ],
             )
         # Documents, as publishing would build them (per page: this is the write path).
-        parents = {s.path: s.id for s in sections.values()}
+        parents = {s.path: s.id for in_locale in sections.values() for s in in_locale}
         docs = [
             PageDocument(page_id=page.id, **row_values(page, parent_id=parents[page.path[:-4]]))
             for page in InformationPage.objects.filter(depth=4).select_related("locale")

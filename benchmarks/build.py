@@ -4,35 +4,82 @@ Hugo (Markdown files) building the same pages, in one run.
     ./scripts/bench-build [--pages 1000]
 
 Loads N synthetic pages x 8 languages (as ./scripts/bench-api does), serves them with gunicorn,
-and prints: our full build by stage (API pull to published site), a one-page-change rebuild,
-peak memory of each, and the two baselines: Pelican from Markdown files (stock reader, simple
-theme) and Hugo (Debian's package), each on the same pages' text. Baselines are tools outside
-the project's dependencies; they are skipped with a note when not installed."""
+and prints, for our build without and with the search index (Pagefind): a full build by stage
+(API pull to published site) and a one-page-change rebuild, each with its wall time, the time
+until the new site was live (from starting the command to the atomic swap; what an editor
+waits for) and its peak memory; then the two baselines: Pelican from reST files (stock
+reader, simple theme) and Hugo (Debian's package), each on the same pages' text, and the
+ratios of ours to Hugo. Baselines are tools outside the project's dependencies; they are
+skipped with a note when not installed."""
 
 import argparse
+import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.api_pull import LOCALES, ROOT, prepare, served
 
 STAGES = re.compile(r"time: (.*)$", re.MULTILINE)
+LIVE = re.compile(r"\(live at ([0-9.]+)\)")
+
+
+# Linux counts a child's memory before exec in its peak, so a command started straight from
+# this process (which holds Django and the loaded data) would show this process's size. A
+# small launcher starts it instead and reports its peak (with the processes it waited for,
+# such as Pagefind).
+LAUNCHER = """
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[2:]).returncode
+with open(sys.argv[1], "w") as out:
+    out.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, str]:
-    """Seconds, peak resident memory of the child (MB) and its stderr."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"{' '.join(command[:3])} failed:\n{result.stderr[-3000:]}")
-    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    """Seconds, peak resident memory (MB) of this one command, and its stderr."""
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = os.path.join(tmp, "peak")
+        start = time.perf_counter()
+        result = subprocess.run(
+            [sys.executable, "-c", LAUNCHER, peak_file, *command],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        seconds = time.perf_counter() - start
+        if result.returncode != 0:
+            raise SystemExit(f"{' '.join(command[:3])} failed:\n{result.stderr[-3000:]}")
+        with open(peak_file) as file:
+            peak = int(file.read()) / 1024
     return seconds, peak, result.stderr
+
+
+def our_build(command: list[str], env: dict) -> tuple[float, float, float, str, str]:
+    """Wall seconds, seconds until the new site was live, peak MB, the stage times and how
+    many pages were rendered."""
+    started = time.time()
+    seconds, peak, log = timed(command, ROOT, env)
+    live = float(LIVE.search(log).group(1)) - started
+    rendered = re.search(r"\[render\] (\d+) of", log).group(1)
+    return seconds, live, peak, STAGES.search(log).group(1), rendered
+
+
+def edit_one_page(title: str) -> None:
+    from cms.api.documents import store
+    from cms.information.models import InformationPage
+
+    page = InformationPage.objects.filter(locale__language_code="en").order_by("id").first()
+    page.title = title
+    page.save()
+    store(page)  # what publishing does for the API
 
 
 def markdown_site(raw_pages: list[dict], folder: Path, front: str) -> None:
@@ -71,42 +118,27 @@ def main() -> int:
     work, env = prepare(args.pages, "udsyn-bench-build-")
     total = args.pages * len(LOCALES)
     print(f"{total} pages ({args.pages} x {len(LOCALES)} languages)\n")
-    rows = []
+    rows = []  # (name, seconds, live seconds or None, peak MB, details)
+    render_seconds = {}
     with served(env) as base:
         api = f"{base}/api/v2/"
-        out = work / "site"
-        build = [sys.executable, "-m", "sitebuild", "build", "--api", api, "--out", str(out)]
-        seconds, peak, log = timed([*build, "--full"], ROOT, env)
-        rows.append(
-            (
-                "Udsyn full build (API pull to published site)",
-                seconds,
-                peak,
-                STAGES.search(log).group(1),
-            )
-        )
-
-        from cms.api.documents import store
-        from cms.information.models import InformationPage
-
-        page = InformationPage.objects.filter(locale__language_code="en").first()
-        page.title = "Edited title"
-        page.save()
-        store(page)  # what publishing does for the API
-        seconds, peak, log = timed(build, ROOT, env)
-        rendered = re.search(r"\[render\] (\d+) of", log).group(1)
-        rows.append(
-            (
-                f"Udsyn one-page change ({rendered} pages rendered)",
-                seconds,
-                peak,
-                STAGES.search(log).group(1),
-            )
-        )
+        for search in (False, True):
+            out = work / ("site-search" if search else "site")
+            build = [sys.executable, "-m", "sitebuild", "build", "--api", api, "--out", str(out)]
+            build += [] if search else ["--no-search"]
+            label = "with search index" if search else "no search index"
+            seconds, live, peak, stages, _ = our_build([*build, "--full"], env)
+            render_seconds[search] = float(re.search(r"render ([0-9.]+)s", stages).group(1))
+            rows.append((f"Udsyn full build, {label}", seconds, live, peak, stages))
+            edit_one_page(f"Edited title {int(search)}")
+            seconds, live, peak, stages, rendered = our_build(build, env)
+            name = f"Udsyn one-page change ({rendered} pages rendered), {label}"
+            rows.append((name, seconds, live, peak, stages))
 
         from sitebuild.fetch import load_cache
 
         raw = load_cache(work / ".site-cache" / "pages.pickle")["pages"]
+        hugo_seconds = None
         if shutil.which("pelican"):
             content = work / "pelican-content"
             markdown_site(raw, content, PELICAN_FRONT)
@@ -123,7 +155,9 @@ def main() -> int:
                 work,
             )
             pages = len(list((work / "pelican-out").rglob("*.html")))
-            rows.append(("baseline: Pelican from reST files", seconds, peak, f"{pages} files"))
+            rows.append(
+                ("baseline: Pelican from reST files", seconds, None, peak, f"{pages} files")
+            )
         if shutil.which("hugo"):
             hugo = work / "hugo"
             markdown_site(raw, hugo / "content", HUGO_FRONT)
@@ -134,12 +168,21 @@ def main() -> int:
             )
             seconds, peak, _ = timed(["hugo", "--quiet", "-s", str(hugo)], work)
             pages = len(list((hugo / "public").rglob("*.html")))
-            rows.append(("baseline: Hugo", seconds, peak, f"{pages} files"))
+            rows.append(("baseline: Hugo", seconds, None, peak, f"{pages} files"))
+            hugo_seconds = seconds
         else:
-            rows.append(("baseline: Hugo (not installed: apt-get install hugo)", 0, 0, ""))
-    print(f"{'':52} {'seconds':>8} {'peak MB':>8}  stages")
-    for name, seconds, peak, stages in rows:
-        print(f"{name:52} {seconds:>8.2f} {peak:>8.0f}  {stages}")
+            rows.append(("baseline: Hugo (not installed: apt-get install hugo)", 0, None, 0, ""))
+    print(f"{'':64} {'seconds':>8} {'live after':>10} {'peak MB':>8}  stages")
+    for name, seconds, live, peak, stages in rows:
+        shown = f"{live:>10.2f}" if live is not None else f"{'':>10}"
+        print(f"{name:64} {seconds:>8.2f} {shown} {peak:>8.0f}  {stages}")
+    if hugo_seconds:
+        print(
+            f"\nratio to Hugo's build: render stage {render_seconds[False] / hugo_seconds:.2f} "
+            f"(no search index), {render_seconds[True] / hugo_seconds:.2f} (with); "
+            f"whole build {rows[0][1] / hugo_seconds:.2f} (no search index), "
+            f"{rows[2][1] / hugo_seconds:.2f} (with)"
+        )
     return 0
 
 

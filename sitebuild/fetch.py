@@ -191,11 +191,11 @@ def load_cache(path: Path) -> dict[str, Any] | None:
     return cache if isinstance(cache, dict) else None
 
 
-def save_cache(path: Path, raw: RawSite, generated_at: str) -> None:
+def save_cache(path: Path, raw: RawSite) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "api_url": raw.api_url,
-        "generated_at": generated_at,
+        "generated_at": raw.generated_at,
         "locales": [dataclasses.asdict(locale) for locale in raw.locales],
         "pages": raw.pages,
     }
@@ -211,15 +211,17 @@ def fetch_changes(
     settings: FetchSettings | None = None,
     progress: Callable[[str], None] = lambda _: None,
     full: bool = False,
+    save: bool = True,
 ) -> tuple[RawSite, int]:
     """Pull only what changed since the cached pull, and apply it: changed pages replace their
     cached copies, removed ones (unpublished, deleted, restricted) are dropped. Returns the
     site and the number of changed or removed pages, or -1 after a full pull (no usable
-    cache, or the merged cache disagreed with the API's count)."""
+    cache, or the merged cache disagreed with the API's count). ``save=False`` leaves saving
+    the new cache (``save_cache``) to the caller, for once the build has succeeded."""
     client = ApiClient(api_url, settings)
     cache = load_cache(cache_path)
     if full or cache is None or cache.get("api_url") != api_url or not cache.get("generated_at"):
-        return _full(client, api_url, cache_path, progress), -1
+        return _full(client, api_url, cache_path if save else None, progress), -1
     started = client.get("pages/", {"limit": 1})
     _, total = _listing_body("pages/", started)
     changes = client.listing_with_meta(
@@ -236,14 +238,19 @@ def fetch_changes(
         pages[item["id"]] = item
     if len(pages) != total:
         progress(f"cache has {len(pages)} pages, the API {total}: pulling everything")
-        return _full(client, api_url, cache_path, progress), -1
-    raw = RawSite(api_url, fetch_locales(client), [pages[pid] for pid in sorted(pages)])
-    save_cache(cache_path, raw, meta["generated_at"])
+        return _full(client, api_url, cache_path if save else None, progress), -1
+    raw = RawSite(
+        api_url, fetch_locales(client), [pages[pid] for pid in sorted(pages)], meta["generated_at"]
+    )
+    if save:
+        save_cache(cache_path, raw)
     progress(f"{len(items)} changed, {len(removed)} removed since {cache['generated_at']}")
     return raw, len(items) + len(removed)
 
 
-def _full(client: ApiClient, api_url: str, cache_path: Path, progress) -> RawSite:
+def _full(client: ApiClient, api_url: str, cache_path: Path | None, progress) -> RawSite:
     raw, generated_at = _pull_all(client, api_url, progress)
-    save_cache(cache_path, raw, generated_at)
+    raw.generated_at = generated_at
+    if cache_path is not None:
+        save_cache(cache_path, raw)
     return raw

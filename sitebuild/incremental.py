@@ -5,17 +5,28 @@ versions, its children, its breadcrumbs and the navigation. So a page is re-rend
 when something it shows changed: the page itself, a language version added or removed, a
 child's or a section's new title. Everything else is hard-linked from the published site. A
 change to the templates, the stylesheet, the interface strings or this package renders
-everything. The manifest of the last published build lives next to the output folder."""
+everything. The manifest of the last published build lives next to the output folder.
 
+Publishing swaps folders, so after a build the previous site is still on disk. It is kept as
+the *spare*: the next build renders into it after bringing it up to date, instead of creating
+8,000 folders of hard links into a new one and deleting the old one (the two largest costs of
+a one-page change). Files the build writes are always new files (see
+``pelican_plugin.write_file``), never rewritten in place, because a file in the spare may be a
+hard link shared with the published site."""
+
+import contextlib
 import hashlib
 import json
 import os
+import pickle
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .model import Site, SitePage
+from .verify import count_pages
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -41,8 +52,32 @@ def code_version(theme: Path, locales_dir: Path, options: dict[str, Any]) -> str
     return digest.hexdigest()
 
 
-def page_input(page: SitePage) -> str:
-    return _digest(page)
+SHARED = ("alternates", "children", "navigation")  # lists that many pages share
+
+
+def page_input(page: SitePage, memo: dict[int, Any] | None = None) -> str:
+    """The digest of everything a page shows. Its fields count by their transform digest
+    when there is one (serialising every page's HTML on every run took a second), and lists
+    shared by many pages are serialised once per list, through ``memo``."""
+    memo = {} if memo is None else memo
+    state = {k: v for k, v in vars(page).items() if k != "make_fields"}
+    if not page.fields_digest:
+        return _digest(state)
+    state["fields"] = None
+    for name in SHARED:
+        value = state[name]
+        if id(value) not in memo:
+            memo[id(value)] = (value, _quick_digest(value))  # the value keeps its id unique
+        state[name] = memo[id(value)][1]
+    return _quick_digest(state)
+
+
+def _quick_digest(value: Any) -> str:
+    # repr, not JSON: without the HTML of the fields, what is left is plain values and Link
+    # dataclasses, whose repr names every field; it is several times faster than json.dumps
+    # calling back into Python for each Link. (A key order that differs between runs would
+    # only render a page again, never keep a changed one.)
+    return hashlib.blake2b(repr(value).encode(), digest_size=20).hexdigest()
 
 
 def root_input(site: Site) -> str:
@@ -57,36 +92,62 @@ ROOT = "index.html"
 class Plan:
     render: list[SitePage]
     render_root: bool
-    keep: list[str]  # output paths hard-linked from the published site
+    keep: list[str]  # output paths carried over from the published site
     known: dict[str, Any]  # verify facts of the kept files, from the last manifest
     inputs: dict[str, str] = field(default_factory=dict)  # output path -> input digest
     full: bool = False
 
 
+# Manifests are pickles (the build's own files, in a folder only it writes): for 8,000 pages
+# with their verify facts, JSON took a quarter of a second each way.
+
+
 def load_manifest(path: Path) -> dict[str, Any]:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        with path.open("rb") as file:
+            manifest = pickle.load(file)  # noqa: S301 - our own file, see above
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def folder_id(path: Path) -> int | None:
+    """A site folder's identity: its inode, which moves with it when folders are swapped. A
+    manifest names the folder it describes, so a build killed between publishing and saving
+    the manifest cannot make the next build trust a manifest of another folder."""
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
 
 
 def plan(
     site: Site, manifest: dict[str, Any], published: Path, version: str, full: bool = False
 ) -> Plan:
-    inputs = {page.output_path: page_input(page) for page in site.pages}
+    memo: dict[int, Any] = {}
+    inputs = {page.output_path: page_input(page, memo) for page in site.pages}
     inputs[ROOT] = root_input(site)
     files = manifest.get("files", {})
-    if full or manifest.get("version") != version or not published.is_dir():
+    if (
+        full
+        or manifest.get("version") != version
+        or manifest.get("folder") is None
+        or manifest.get("folder") != folder_id(published)
+    ):
         return Plan(site.pages, True, [], {}, inputs, full=True)
 
-    def unchanged(path: str) -> bool:
-        entry = files.get(path)
-        return bool(entry) and entry["input"] == inputs[path] and (published / path).is_file()
-
-    render = [page for page in site.pages if not unchanged(page.output_path)]
-    keep = [path for path in inputs if unchanged(path)]  # sitemap, robots, 404s: always new
+    root = str(published)
+    same = {
+        path
+        for path, digest in inputs.items()
+        if (entry := files.get(path))
+        and entry["input"] == digest
+        and os.path.isfile(os.path.join(root, path))
+    }
+    render = [page for page in site.pages if page.output_path not in same]
+    keep = [path for path in inputs if path in same]  # sitemap, robots, 404s: always new
     known = {files[path]["url"]: files[path]["facts"] for path in keep}
-    return Plan(render, not unchanged(ROOT), keep, known, inputs)
+    return Plan(render, ROOT not in same, keep, known, inputs)
 
 
 def link_kept(paths: list[str], published: Path, staging: Path) -> None:
@@ -107,21 +168,98 @@ def link_kept(paths: list[str], published: Path, staging: Path) -> None:
             shutil.copy2(os.path.join(published, rel), os.path.join(staging, rel))
 
 
-def files_under(root: Path, folder: str) -> list[str]:
-    """Relative paths of the files in ``root/folder`` (for carrying a folder over whole)."""
-    found = []
-    for current, _, names in os.walk(root / folder):
-        rel = os.path.relpath(current, root)
-        found += [f"{rel}/{name}" for name in names]
-    return found
-
-
-def save_manifest(path: Path, version: str, plan_: Plan, facts: dict[str, Any]) -> None:
+def manifest_of(
+    version: str, plan_: Plan, facts: dict[str, Any], listing: set[str], folder: Path
+) -> dict[str, Any]:
+    """What the next build needs to know about the site in ``folder``: each page file's input
+    digest and verify facts, the other files (``extra``) and the pages per language (for
+    verify's page-count check, without listing the published site again)."""
     files = {}
     for rel, digest in plan_.inputs.items():
         url = "/" + rel.removesuffix("index.html")
-        files[rel] = {"input": digest, "url": url, "facts": facts.get(url)}
+        page = facts.get(url)
+        if page is not None:  # links repeat across pages: stored once each in the pickle
+            page = {**page, "links": [sys.intern(link) for link in page["links"]]}
+        files[rel] = {"input": digest, "url": url, "facts": page}
+    return {
+        "version": version,
+        "folder": folder_id(folder),
+        "files": files,
+        "extra": sorted(rel for rel in listing if rel not in files),
+        "counts": dict(count_pages(listing)),
+    }
+
+
+def save_manifest(path: Path, manifest: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"version": version, "files": files}), encoding="utf-8")
-    os.replace(tmp, path)
+    with tmp.open("wb") as file:
+        pickle.dump(manifest, file, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)  # never a half-written manifest
+
+
+# -- the spare folder -----------------------------------------------------------------------
+
+
+def use_spare(
+    spare: Path, manifest: dict[str, Any], plan_: Plan, published: Path, staging: Path, version: str
+) -> bool:
+    """Turn the spare (the site before the published one, described by ``manifest``) into
+    this build's staging folder, up to date for everything ``plan_`` keeps: pages gone since
+    are removed, kept pages that changed since are hard-linked from the published site, and
+    every file that is not a page (sitemap, 404 pages, static files, the search index) is
+    removed for render to write again. Returns False, touching nothing, if the spare cannot
+    be trusted; the caller then starts from an empty staging folder."""
+    if (
+        plan_.full
+        or manifest.get("version") != version
+        or manifest.get("folder") is None
+        or manifest.get("folder") != folder_id(spare)
+    ):
+        return False
+    os.rmdir(staging)  # empty: staging_dir just made it
+    os.rename(spare, staging)  # if killed from here on, staging_dir removes it next time
+    old = manifest["files"]
+    for rel in old:
+        if rel not in plan_.inputs:
+            _remove_file(staging, rel)
+    shutil.rmtree(staging / "pagefind", ignore_errors=True)  # assembled again (see search)
+    for rel in manifest["extra"]:
+        if not rel.startswith("pagefind/"):
+            _remove_file(staging, rel)
+    for rel in plan_.keep:
+        entry = old.get(rel)
+        if entry is None or entry["input"] != plan_.inputs[rel]:
+            _remove_file(staging, rel, prune=False)
+            link_kept([rel], published, staging)
+    return True
+
+
+def _remove_file(root: Path, rel: str, prune: bool = True) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(os.path.join(root, rel))
+    parent = os.path.dirname(rel)
+    while prune and parent:  # folders left empty, as a full build would not have them
+        try:
+            os.rmdir(os.path.join(root, parent))
+        except OSError:
+            break
+        parent = os.path.dirname(parent)
+
+
+def keep_as_spare(
+    previous: Path, manifest: dict[str, Any], spare: Path, spare_manifest: Path
+) -> None:
+    """After publishing: the replaced site becomes the spare, with its manifest. Runs after
+    the new site is live, so nothing here delays it; a spare it cannot trust is removed."""
+    if spare.exists():
+        trash = spare.with_name(spare.name + ".old")
+        shutil.rmtree(trash, ignore_errors=True)
+        os.rename(spare, trash)
+        shutil.rmtree(trash, ignore_errors=True)
+    if manifest.get("folder") != folder_id(previous):
+        shutil.rmtree(previous, ignore_errors=True)
+        return
+    files = {rel: {"input": entry["input"]} for rel, entry in manifest["files"].items()}
+    save_manifest(spare_manifest, {**manifest, "files": files})  # without the verify facts
+    os.rename(previous, spare)

@@ -1,6 +1,7 @@
 """Typed data passed between the stages. ``RawSite`` is what the API said; ``SitePage`` is a
 page ready to render."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +20,7 @@ class RawSite:
     api_url: str
     locales: list[Locale]
     pages: list[dict[str, Any]]  # API items, all fields, any page type
+    generated_at: str = ""  # the API's time of the pull, for the next changed-since pull
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,14 @@ class SitePage:
     # From the API: {"state": "source" | "current" | "outdated", "source_locale", ...}
     translation: dict[str, Any] = field(default_factory=dict)
     source: Link | None = None  # the version translated from, when this one is a translation
+    fields_digest: str = ""  # stands for ``fields`` in incremental digests (see transform)
+    # Set instead of ``fields`` for a page whose fields were not needed yet (incremental
+    # builds): ``ensure_fields`` makes them before the page is rendered.
+    make_fields: Callable[[], dict[str, Any]] | None = field(default=None, repr=False)
+
+    def ensure_fields(self) -> None:
+        if self.make_fields is not None:
+            self.fields, self.make_fields = self.make_fields(), None
 
 
 @dataclass
@@ -58,3 +68,4 @@ class Site:
     locales: list[Locale]
     pages: list[SitePage]
     warnings: list[str] = field(default_factory=list)
+    cache: dict[int, Any] = field(default_factory=dict)  # transform.Transformed by page id

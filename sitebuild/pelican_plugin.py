@@ -4,8 +4,14 @@ Following Pelican's plugin pattern, ``register()`` wires a signal to a small cla
 arrives in the ``UDSYN_SITE`` setting, so there are no intermediate Markdown files to write and
 parse again."""
 
+import contextlib
+import ctypes
 import dataclasses
-from pathlib import Path
+import functools
+import os
+import signal
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from xml.sax.saxutils import quoteattr
 
 from pelican import signals
@@ -13,6 +19,7 @@ from pelican.generators import Generator
 
 from .i18n import Catalogue
 from .model import Site, SitePage
+from .transform import TEMPLATES
 
 # Written on every build, whatever changed: cheap, and they list every page.
 SITE_WIDE = ("sitemap.xml", "robots.txt")
@@ -37,6 +44,8 @@ def utility_page(
         url=f"/{home.lang}/{path}",
         output_path=output,
         fields={},
+        fields_digest="",
+        make_fields=None,
         alternates=versions,
         children=[],
         breadcrumbs=[],
@@ -45,16 +54,61 @@ def utility_page(
     )
 
 
+def write_file(path: str, text: str) -> None:
+    """Write one output file as a new file. A file already at ``path`` is unlinked first, never
+    truncated: in an incremental build it may be a hard link shared with the published site."""
+    try:
+        file = open(path, "x", encoding="utf-8")  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        file = open(path, "x", encoding="utf-8")  # noqa: SIM115
+    except FileExistsError:
+        os.unlink(path)
+        file = open(path, "x", encoding="utf-8")  # noqa: SIM115
+    with file:
+        file.write(text)
+
+
+class Files:
+    """Writes files on worker threads while the main thread renders the next page: creating
+    8,000 folders and files is system-call time, which overlaps with Jinja's Python time (the
+    calls release the GIL). ``close()`` waits and raises the first failure."""
+
+    def __init__(self, root: str, workers: int = 2) -> None:
+        self.root = root
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="udsyn-write")
+        self.pending: list[Future] = []
+
+    def write(self, rel: str, text: str) -> None:
+        self.pending.append(self.pool.submit(write_file, os.path.join(self.root, rel), text))
+        if len(self.pending) >= 512:  # bound the memory held by rendered pages
+            self._drain()
+
+    def _drain(self) -> None:
+        pending, self.pending = self.pending, []
+        for future in pending:
+            future.result()
+
+    def close(self) -> None:
+        try:
+            self._drain()
+        finally:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def sitemap(site: Site, base: str) -> str:
     """sitemap.xml with every page and, per page, its language versions (hreflang)."""
     rows = []
+    shared: dict[int, str] = {}  # a translation's versions share one list of alternates
     for page in site.pages:
-        links = "".join(
-            f'<xhtml:link rel="alternate" hreflang={quoteattr(alt.lang)} '
-            f"href={quoteattr(base + alt.url)}/>"
-            for alt in page.alternates
-            if len(page.alternates) > 1
-        )
+        links = shared.get(id(page.alternates))
+        if links is None:
+            links = shared[id(page.alternates)] = "".join(
+                f'<xhtml:link rel="alternate" hreflang={quoteattr(alt.lang)} '
+                f"href={quoteattr(base + alt.url)}/>"
+                for alt in page.alternates
+                if len(page.alternates) > 1
+            )
         rows.append(f"<url><loc>{base}{page.url}</loc>{links}</url>")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -63,55 +117,135 @@ def sitemap(site: Site, base: str) -> str:
     )
 
 
+# From this many pages on, a forked helper renders half of them: Jinja is pure Python, so a
+# second core takes a second process (Hugo uses every core too). Below, forking costs more
+# than it saves.
+PARALLEL_FROM = 2000
+
+
+class Helper:
+    """A forked process running ``work``. Its error comes back as one line through a pipe;
+    it dies with its parent (a killed build leaves no process writing into staging)."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the helper: never returns into the caller's code
+            code = 0
+            try:
+                os.close(read)
+                _die_with_parent()
+                work()
+            except BaseException as exc:
+                os.write(write, f"{type(exc).__name__}: {exc}".encode()[:4000])
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write)
+        self.pid, self.pipe = pid, read
+
+    def join(self) -> None:
+        with os.fdopen(self.pipe, "rb") as pipe:
+            message = pipe.read().decode(errors="replace")
+        _, status = os.waitpid(self.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(message or f"render helper exited with status {status}")
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        os.close(self.pipe)
+
+
+def _die_with_parent() -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+
+
 class UdsynGenerator(Generator):
     def generate_output(self, writer) -> None:
-        site: Site = self.settings["UDSYN_SITE"]
+        # Pages are rendered here and written by ``Files``, not through Pelican's writer, whose
+        # per-page context copy, logging and signals cost more than the pages themselves.
         pages: list[SitePage] = self.settings["UDSYN_PAGES"]  # all, or the changed ones
+        render = self._renderer()  # before forking: the helper shares the compiled templates
+        helper = None
+        if len(pages) >= self.settings.get("UDSYN_PARALLEL_FROM", PARALLEL_FROM):
+            half = len(pages) // 2
+            helper = Helper(lambda: self._write(render, pages[half:], site_files=False))
+            pages = pages[:half]
+        try:
+            self._write(render, pages, site_files=True)
+        except BaseException:
+            if helper is not None:
+                helper.kill()
+            raise
+        if helper is not None:
+            helper.join()
+
+    def _renderer(self) -> Callable[[SitePage], str]:
+        site: Site = self.settings["UDSYN_SITE"]
         catalogues: dict[str, Catalogue] = self.settings["UDSYN_CATALOGUES"]
         common = {
+            **self.context,
             "locales": site.locales,
             "accessibility_url": self.settings["UDSYN_ACCESSIBILITY_URL"],
             "search": self.settings["UDSYN_SEARCH"],
         }
+        # Each block partial's module (its macros), loaded and run once per build.
+        common["block_partial"] = functools.cache(
+            lambda kind: self.env.get_template(f"blocks/{kind}.html").module
+        )
+        templates = {name: self.get_template(name) for name in TEMPLATES.values()}
+        templates |= {name: self.get_template(name) for name in ("not_found", "search")}
+        for name in self.env.list_templates(filter_func=lambda n: n.startswith("blocks/")):
+            common["block_partial"](name.removeprefix("blocks/").removesuffix(".html"))
 
-        def write(page: SitePage) -> None:
+        def render(page: SitePage) -> str:
+            page.ensure_fields()
             ui = catalogues[page.lang]
-            writer.write_file(
-                page.output_path,
-                self.get_template(page.template),
-                self.context,
-                page=page,
-                _=ui.gettext,
-                ngettext=ui.ngettext,
-                date=ui.date,
-                **common,
+            return templates[page.template].render(
+                {**common, "page": page, "_": ui.gettext, "ngettext": ui.ngettext, "date": ui.date}
             )
 
-        for page in pages:
-            write(page)
+        self._common = common
+        return render
+
+    def _write(self, render, pages: list[SitePage], site_files: bool) -> None:
+        files = Files(self.output_path)
+        try:
+            for page in pages:
+                files.write(page.output_path, render(page))
+            if site_files:
+                self._write_site_files(render, files)
+        finally:
+            files.close()
+
+    def _write_site_files(self, render, files: Files) -> None:
+        """The pages every build writes: 404 and search pages, sitemap, robots.txt, and the
+        language chooser."""
+        site: Site = self.settings["UDSYN_SITE"]
+        catalogues: dict[str, Catalogue] = self.settings["UDSYN_CATALOGUES"]
         homes = {page.lang: page for page in site.pages if page.url == f"/{page.lang}/"}
         for lang, home in homes.items():
             ui = catalogues[lang]
             others = list(homes.values())
-            write(utility_page(home, others, "not_found", ui.gettext("Page not found"), "404.html"))
-            if common["search"]:
-                write(utility_page(home, others, "search", ui.gettext("Search"), "search/"))
+            page = utility_page(home, others, "not_found", ui.gettext("Page not found"), "404.html")
+            files.write(page.output_path, render(page))
+            if self.settings["UDSYN_SEARCH"]:
+                page = utility_page(home, others, "search", ui.gettext("Search"), "search/")
+                files.write(page.output_path, render(page))
         base = self.settings["UDSYN_SITE_URL"].rstrip("/")
-        out = Path(self.output_path)
-        (out / "sitemap.xml").write_text(sitemap(site, base), encoding="utf-8")
-        (out / "robots.txt").write_text(
-            f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n", encoding="utf-8"
-        )
+        files.write("sitemap.xml", sitemap(site, base))
+        files.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n")
         if not self.settings["UDSYN_WRITE_ROOT"]:
             return
-        writer.write_file(
-            "index.html",
-            self.get_template("choose_language"),
-            self.context,
-            homes=[(locale, homes[locale.code]) for locale in site.locales if locale.code in homes],
-            catalogues=catalogues,
-            **common,
-        )
+        homes_in_order = [
+            (locale, homes[locale.code]) for locale in site.locales if locale.code in homes
+        ]
+        chooser = self.get_template("choose_language")
+        context = {**self._common, "homes": homes_in_order, "catalogues": catalogues}
+        files.write("index.html", chooser.render(context))
 
 
 def get_generators(pelican):

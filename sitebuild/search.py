@@ -1,7 +1,17 @@
 """Search index: Pagefind's extended build (it segments Chinese), run over the rendered site.
 Pagefind keeps one index per language, by each page's lang attribute, and only what is inside
-``data-pagefind-body`` (the main content; not menus, not the 404 and search pages)."""
+``data-pagefind-body`` (the main content; not menus, not the 404 and search pages).
 
+The build indexes each language on its own (``index_language``, over that language's folder)
+into a bundle kept between builds, and ``assemble`` puts the bundles together as the site's
+``pagefind/`` folder: a language's files are the same whether it is indexed alone or with
+the others (Pagefind names them by content hash), only ``pagefind-entry.json`` lists them
+all. So an incremental build indexes only the languages with re-rendered pages and
+hard-links the other languages' files unchanged."""
+
+import json
+import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -24,20 +34,48 @@ def pagefind_binary() -> Path:
     return found[0]
 
 
-def index(site: Path) -> str:
-    """Index ``site`` in place; returns Pagefind's closing summary line."""
+def _run(args: list[str]) -> str:
     result = subprocess.run(  # noqa: S603 - our binary, our folder, no shell
-        [str(pagefind_binary()), "--site", str(site)],
-        capture_output=True,
-        text=True,
-        timeout=1800,
+        [str(pagefind_binary()), *args], capture_output=True, text=True, timeout=1800
     )
     if result.returncode != 0:
         last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise SearchError(f"Pagefind failed: {last[0]}")
-    counts = [
-        line.strip().removeprefix("Indexed ")
-        for line in result.stdout.splitlines()
-        if line.strip().startswith("Indexed ") and not line.strip().endswith((" filters", " sorts"))
-    ]
-    return "indexed " + ", ".join(counts)
+    return result.stdout
+
+
+def index_language(site: Path, lang: str, bundle: Path) -> None:
+    """Index the pages of one language (the folder ``site/lang``) into ``bundle``."""
+    _run(["--site", str(site), "--glob", f"{lang}/**/*.html", "--output-path", str(bundle)])
+
+
+ENTRY = "pagefind-entry.json"
+
+
+def assemble(bundles: dict[str, Path], target: Path) -> None:
+    """The site's search folder from one bundle per language: every bundle's files
+    hard-linked into ``target`` (the files all bundles share, such as pagefind.js, once) and
+    one entry file listing every language, as Pagefind writes it for a whole site."""
+    entry: dict = {"version": "", "languages": {}, "include_characters": []}
+    for lang in sorted(bundles):
+        bundle = bundles[lang]
+        own = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
+        entry["version"] = own["version"]
+        entry["languages"].update(own["languages"])
+        entry["include_characters"] = own.get("include_characters", [])
+        for folder, _, names in os.walk(bundle):
+            rel = os.path.relpath(folder, bundle)
+            os.makedirs(target / rel, exist_ok=True)
+            for name in names:
+                if rel == "." and name == ENTRY:
+                    continue
+                try:
+                    os.link(os.path.join(folder, name), target / rel / name)
+                except FileExistsError:
+                    continue  # shared by all bundles, and the same in each
+                except OSError:  # a file system without hard links
+                    shutil.copy2(os.path.join(folder, name), target / rel / name)
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    (target / ENTRY).write_text(
+        json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )

@@ -4,9 +4,12 @@ Every piece of HTML from the CMS is sanitised here against an allow-list, even t
 restricts rich text already: the site must not trust its input. Sanitised HTML is wrapped in
 ``Markup`` so templates (autoescaped) never need ``|safe``."""
 
+import hashlib
 import html
+import marshal
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -161,7 +164,63 @@ def _fields(page: dict, lang: str, target, warnings: list[str], url: str) -> dic
     return fields
 
 
-def transform(raw: RawSite) -> Site:
+@dataclass
+class Transformed:
+    """What is known about a page's transformed fields while its API item and the link
+    targets they resolved are unchanged (see ``transform``'s ``cache``)."""
+
+    item: str  # digest of the API item
+    targets: list[tuple[int, tuple[str, str, str] | None]]  # page id -> (url, lang, dir)
+    warnings: list[str]
+    digest: str  # of item and targets: stands for the fields in the page's render input
+
+
+def item_digest(item: dict[str, Any]) -> str:
+    # marshal: the fastest serialisation of JSON-shaped data. Version 0, because later ones
+    # mark shared and interned objects, so equal items could serialise differently.
+    return hashlib.blake2b(marshal.dumps(item, 0), digest_size=20).hexdigest()
+
+
+def _target_key(found: Link | None) -> tuple[str, str, str] | None:
+    return None if found is None else (found.url, found.lang, found.dir)
+
+
+def _cached_fields(page, lang, target, warnings, url, cache, kept):
+    """``_fields``, or, if ``cache`` shows them unchanged, a function that makes them: most
+    pages of an incremental build are not rendered, and sanitising every page's HTML again
+    was most of its transform time. An entry is reused only if the item's digest matches and
+    every link target it resolved resolves the same way now. Returns the entry and the fields
+    or the function."""
+    key = item_digest(page)
+    entry = cache.get(page["id"])
+    if (
+        entry is not None
+        and entry.item == key
+        and all(_target_key(target(pid)) == found for pid, found in entry.targets)
+    ):
+        warnings += entry.warnings
+        kept[page["id"]] = entry
+        return entry, partial(_fields, page, lang, target, [], url)
+    targets: list[tuple[int, tuple[str, str, str] | None]] = []
+
+    def recording(pid: int) -> Link | None:
+        found = target(pid)
+        targets.append((pid, _target_key(found)))
+        return found
+
+    own: list[str] = []
+    fields = _fields(page, lang, recording, own, url)
+    digest = hashlib.blake2b(repr((key, targets)).encode(), digest_size=20).hexdigest()
+    entry = kept[page["id"]] = Transformed(key, targets, own, digest)
+    warnings += own
+    return entry, fields
+
+
+def transform(raw: RawSite, cache: dict[int, Transformed] | None = None) -> Site:
+    """``cache``: the ``Site.cache`` of an earlier run of the same code, to reuse its pages'
+    transformed fields (incremental builds)."""
+    cache = cache or {}
+    kept: dict[int, Transformed] = {}
     warnings: list[str] = []
     pages, locales = _index(raw, warnings)
     url_of = {
@@ -174,12 +233,16 @@ def transform(raw: RawSite) -> Site:
 
     order = {code: n for n, code in enumerate(locales)}
 
+    plain_links: dict[int, Link] = {}
+
     def link(pid: int, with_summary: bool = False) -> Link:
         # Summaries only where pages are listed: a new summary then re-renders the lists,
         # not every page that merely links there.
+        if not with_summary and pid in plain_links:
+            return plain_links[pid]
         page = pages[pid]
         lang = page["meta"]["locale"]
-        return Link(
+        found = Link(
             lang=lang,
             url=url_of[pid],
             title=page["title"],
@@ -187,6 +250,9 @@ def transform(raw: RawSite) -> Site:
             dir=locales[lang].direction,
             summary=summary_of(page) if with_summary else "",
         )
+        if not with_summary:
+            plain_links[pid] = found
+        return found
 
     def localised(pid: int, lang: str) -> Link | None:
         """A link to page ``pid`` for a reader of ``lang``: its version in that language when
@@ -197,6 +263,12 @@ def transform(raw: RawSite) -> Site:
             if pages[version]["meta"]["locale"] == lang:
                 return link(version)
         return link(pid)
+
+    # One list per translation, shared by its versions (digests and the sitemap reuse it).
+    alternates_of = {
+        key: sorted((link(v) for v in pids), key=lambda alt: order[alt.lang])
+        for key, pids in versions.items()
+    }
 
     # Direct children by parent URL, in the editors' menu order (the tree position).
     children: dict[str, list[Link]] = defaultdict(list)
@@ -212,15 +284,13 @@ def transform(raw: RawSite) -> Site:
         url = url_of[pid]
         home = f"/{lang}/"
         target = partial(localised, lang=lang)
-        fields = _fields(page, lang, target, warnings, url)
+        done, fields = _cached_fields(page, lang, target, warnings, url, cache, kept)
         crumbs, parts = [], url.strip("/").split("/")
         for depth in range(1, len(parts)):
             ancestor = by_url.get("/" + "/".join(parts[:depth]) + "/")
             if ancestor is not None:
                 crumbs.append(link(ancestor))
-        alternates = sorted(
-            (link(v) for v in versions[meta["translation_key"]]), key=lambda alt: order[alt.lang]
-        )
+        alternates = alternates_of[meta["translation_key"]]
         result.append(
             SitePage(
                 id=pid,
@@ -232,7 +302,9 @@ def transform(raw: RawSite) -> Site:
                 output_path=url.lstrip("/") + "index.html",
                 title=page["title"],
                 translation_key=meta["translation_key"],
-                fields=fields,
+                fields=fields if isinstance(fields, dict) else {},
+                fields_digest=done.digest,
+                make_fields=None if isinstance(fields, dict) else fields,
                 alternates=alternates,
                 children=children.get(url, []),
                 breadcrumbs=crumbs,
@@ -250,4 +322,4 @@ def transform(raw: RawSite) -> Site:
                 ),
             )
         )
-    return Site(locales=list(locales.values()), pages=result, warnings=warnings)
+    return Site(locales=list(locales.values()), pages=result, warnings=warnings, cache=kept)

@@ -99,9 +99,19 @@ class _Parser(HTMLParser):
             self.facts.h1 += data
 
 
-def count_pages(root: Path) -> Counter:
-    """HTML pages per top-level folder (language)."""
-    return Counter(p.relative_to(root).parts[0] for p in root.glob("*/**/*.html"))
+def list_files(root: Path) -> set[str]:
+    """Every file under ``root``, as relative paths."""
+    files = set()
+    for folder, _, names in os.walk(root):
+        rel = os.path.relpath(folder, root)
+        files.update(name if rel == "." else f"{rel}/{name}" for name in names)
+    return files
+
+
+def count_pages(files: set[str] | Path) -> Counter:
+    """HTML pages per top-level folder (language), of a folder or a listing of one."""
+    listing = list_files(files) if isinstance(files, Path) else files
+    return Counter(rel.split("/", 1)[0] for rel in listing if rel.endswith(".html") and "/" in rel)
 
 
 def verify(
@@ -110,17 +120,18 @@ def verify(
     max_drop: float = 0.25,
     known: dict[str, dict] | None = None,
     max_page_bytes: int = 15 * 1024,
+    previous_counts: dict[str, int] | None = None,
+    files: set[str] | None = None,
 ) -> dict[str, dict]:
     """Check the site in ``root`` and return the facts of every page, by URL. ``known`` holds
     the facts of files carried over unchanged from a verified build (incremental builds): they
-    are not parsed again, but every link and hreflang check still covers them.
+    are not parsed again, but every link and hreflang check still covers them. The page-count
+    check compares with ``previous_counts`` or else counts the ``previous`` site's pages.
+    ``files`` is ``list_files(root)`` if the caller has it already.
     Raises VerifyError listing every problem."""
     problems: list[str] = []
     facts: dict[str, PageFacts] = {url: PageFacts(**f) for url, f in (known or {}).items()}
-    files = set()
-    for folder, _, names in os.walk(root):
-        rel = os.path.relpath(folder, root)
-        files.update(name if rel == "." else f"{rel}/{name}" for name in names)
+    files = list_files(root) if files is None else files
     for rel in sorted(f for f in files if f.endswith(".html")):
         url = "/" + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
         if url in facts:
@@ -184,8 +195,9 @@ def verify(
                 problems.append(f"{url}: hreflang {lang} points to a {other.lang} page")
             elif url != "/" and page.lang not in other.alternates:
                 problems.append(f"{url}: hreflang {lang} -> {target} is not reciprocal")
-    if previous is not None and previous.is_dir():
-        before, after = count_pages(previous), count_pages(root)
+    if previous_counts is not None or (previous is not None and previous.is_dir()):
+        before = Counter(previous_counts) if previous_counts is not None else count_pages(previous)
+        after = count_pages(files)
         for lang, count in sorted(before.items()):
             if count and (count - after.get(lang, 0)) / count > max_drop:
                 problems.append(

@@ -36,6 +36,8 @@ def test_build_benchmark_runs_our_build_and_the_baselines():
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "Udsyn full build" in result.stdout
-    assert "Udsyn one-page change (9 pages rendered)" in result.stdout
+    assert "Udsyn one-page change (9 pages rendered), no search index" in result.stdout
+    assert "Udsyn one-page change (9 pages rendered), with search index" in result.stdout
+    assert "ratio to Hugo" in result.stdout
     assert "baseline: Pelican from reST files" in result.stdout
     assert "baseline: Hugo" in result.stdout

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild.cli import Reporter, build_from_raw
+from sitebuild.errors import VerifyError
 
 from .helpers import tiny_site
 from .test_cli import snapshot
@@ -90,5 +91,45 @@ def test_a_change_outside_the_content_renders_everything(tmp_path, site):
 def test_a_damaged_manifest_means_a_full_build(tmp_path, site):
     out = tmp_path / "site"
     build(site, out)
-    (tmp_path / ".site-cache" / "manifest.json").write_text("{not json")
+    (tmp_path / ".site-cache" / "manifest.pickle").write_bytes(b"not a pickle")
     assert rendered(build(site, out)) == len(site.pages)
+
+
+def retitled(raw, pid: int, title: str):
+    changed = copy.deepcopy(raw)
+    next(p for p in changed.pages if p["id"] == pid)["title"] = title
+    return changed
+
+
+def test_builds_from_the_spare_folder_match_a_full_build(tmp_path, site):
+    out = tmp_path / "site"
+    build(site, out)
+    second = retitled(site, 5, "Work and live")
+    build(second, out)  # the first site becomes the spare
+    third = retitled(second, 6, "Skole og SFO")
+    report = build(third, out)
+    assert any("(brought up to date)" in line for line in report.lines)
+    full = tmp_path / "full"
+    build(third, full, full=True)
+    assert snapshot(out) == snapshot(full)
+
+
+def test_a_failed_build_in_the_spare_leaves_the_published_site_and_the_next_one_recovers(
+    tmp_path, site
+):
+    # Files in the spare can be hard links shared with the published site: rendering into it
+    # must never write through them.
+    out = tmp_path / "site"
+    build(site, out)
+    second = retitled(site, 6, "Skole og SFO")
+    build(second, out)
+    published = snapshot(out)
+    broken = retitled(second, 5, "   ")  # not rendered in the last build; verify refuses it
+    with pytest.raises(VerifyError):
+        build(broken, out)
+    assert snapshot(out) == published
+    third = retitled(second, 5, "Work and live")
+    build(third, out)
+    full = tmp_path / "full"
+    build(third, full, full=True)
+    assert snapshot(out) == snapshot(full)
