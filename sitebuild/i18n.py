@@ -117,6 +117,13 @@ def extract(templates: Path, code: Path = Path(__file__).parent) -> dict[str, li
     return found
 
 
+def _occurrence(place: str) -> tuple[str, str]:
+    """ "path:line" as polib's (path, line); a place without a line (strings used through code,
+    such as month names) has an empty one."""
+    path, _, line = place.partition(":")
+    return path, line
+
+
 def update_catalogue(path: Path, lang: str, msgids: dict[str, list[str]]) -> tuple[int, int]:
     """Add new strings (untranslated), mark ones no longer used obsolete. Returns both counts."""
     po = polib.pofile(str(path), wrapwidth=0) if path.exists() else polib.POFile(wrapwidth=0)
@@ -129,12 +136,12 @@ def update_catalogue(path: Path, lang: str, msgids: dict[str, list[str]]) -> tup
                 polib.POEntry(
                     msgid=msgid,
                     msgstr="",
-                    occurrences=[tuple(place.rsplit(":", 1)) for place in places],
+                    occurrences=[_occurrence(place) for place in places],
                 )
             )
             added += 1
         else:
-            entry.occurrences = [tuple(place.rsplit(":", 1)) for place in places]
+            entry.occurrences = [_occurrence(place) for place in places]
     gone = known - set(msgids)
     for entry in po:
         if entry.msgid in gone:

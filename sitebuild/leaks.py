@@ -84,14 +84,15 @@ def check(
     root: Path,
     client: ApiClient,
     previous: LeakState | None = None,
-    rendered: Iterable[str] | None = None,
+    carried: Iterable[str] | None = None,
 ) -> LeakState:
-    """Check the site in ``root``; ``rendered`` lists the URLs written by this build, None for
-    a full build. Raises VerifyError listing every page the API does not publish there."""
+    """Check the site in ``root``. ``carried`` lists the URLs carried over unchanged from the
+    published site that ``previous`` describes; None for a full check. Raises VerifyError
+    listing every page the API does not publish there."""
     try:
-        if previous is None or rendered is None:
+        if previous is None or carried is None:
             return _full(root, client)
-        return _incremental(root, client, previous, set(rendered))
+        return _incremental(root, client, previous, set(carried))
     except FetchError as exc:
         # Not knowing is not passing: without the API's word the site is not published.
         raise BuildError(f"verify: cannot check the output against the API: {exc}") from None
@@ -121,11 +122,11 @@ def _full(root: Path, client: ApiClient) -> LeakState:
 
 
 def _incremental(
-    root: Path, client: ApiClient, previous: LeakState, rendered: set[str]
+    root: Path, client: ApiClient, previous: LeakState, unchanged: set[str]
 ) -> LeakState:
     problems: list[str] = []
     urls = html_files(root)
-    carried = {u: previous.pages[u] for u in urls if u in previous.pages and u not in rendered}
+    carried = {u: previous.pages[u] for u in urls if u in previous.pages and u in unchanged}
     found = {**carried, **_ids(root, [u for u in urls if u not in carried], problems)}
     feed = client.get(
         "pages/", {"changed_since": previous.checked_at, "limit": 1, "fields": "title"}

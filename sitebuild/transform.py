@@ -90,9 +90,11 @@ def _index(raw: RawSite, warnings: list[str]) -> tuple[dict[int, dict], dict[str
     locales = {locale.code: locale for locale in raw.locales}
     pages: dict[int, dict] = {}
     for item in raw.pages:
-        if (item["meta"].get("translation") or {}).get("state") == "partial":
+        translation = item["meta"].get("translation") or {}
+        if translation.get("state") == "partial" and not translation.get("untranslated_published"):
             # Untranslated segments would show source-language text as if it were a
-            # translation: readers get the versions that exist instead.
+            # translation: readers get the versions that exist instead. Only an approver's
+            # explicit choice publishes one, and then the page says so (base.html).
             warnings.append(
                 f"page {item['id']} ({item['meta']['locale']}, {item['title']!r}) "
                 "is a partial translation: not published on the site"

@@ -116,6 +116,16 @@ def test_update_adds_new_strings_and_retires_old_ones(tmp_path):
     assert po.find("Contact", include_obsolete_entries=True).obsolete
 
 
+def test_update_with_everything_extracted_keeps_the_catalogue_complete(tmp_path):
+    """The real extraction, month names (used through code, no line number) included."""
+    path = tmp_path / "site.po"
+    shutil.copy(i18n.po_path(render.LOCALES, "de"), path)
+    msgids = i18n.extract(render.THEME / "templates")
+    assert i18n.update_catalogue(path, "de", msgids) == (0, 0)
+    assert i18n.check_catalogue(path, "de", set(msgids)) == []
+    assert polib.pofile(str(path)).find("January").occurrences == [("sitebuild/i18n.py", "")]
+
+
 def test_the_locales_command_passes_on_the_repository(capsys):
     assert main(["locales"]) == 0
     assert "all complete" in capsys.readouterr().err

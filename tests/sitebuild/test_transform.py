@@ -145,3 +145,20 @@ def test_a_partial_translation_is_not_presented_as_a_translation():
     assert "/en/work/school/" not in pages
     assert [alt.lang for alt in pages["/da/arbejde/skole/"].alternates] == ["da"]
     assert any("partial translation" in warning for warning in site.warnings)
+
+
+def test_a_partial_translation_an_approver_chose_to_publish_is_built_and_keeps_its_flag():
+    chosen = info_page(13, "en", "work/school/", "School", "k-school", body=[])
+    flag = {"segments": 1, "approved_by_role": "approver", "at": "2026-11-27T01:00:00+00:00"}
+    chosen["meta"]["translation"] = {
+        "state": "partial",
+        "source_locale": "da",
+        "untranslated_published": flag,
+    }
+    site = transform(tiny_site([chosen]))
+    pages = by_url(site)
+    page = pages["/en/work/school/"]
+    assert page.translation["untranslated_published"] == flag
+    assert page.source is not None and page.source.url == "/da/arbejde/skole/"
+    assert [alt.lang for alt in pages["/da/arbejde/skole/"].alternates] == ["da", "en"]
+    assert not any("partial translation" in warning for warning in site.warnings)
