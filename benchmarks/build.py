@@ -7,7 +7,8 @@ Loads N synthetic pages x 8 languages (as ./scripts/bench-api does), serves them
 and prints, for our build without and with the search index (Pagefind): a full build by stage
 (API pull to published site) and a one-page-change rebuild, each with its wall time, the time
 until the new site was live (from starting the command to the atomic swap; what an editor
-waits for) and its peak memory; then the two baselines: Pelican from reST files (stock
+waits for) and its peak memory; a one-page change through the build server (`build serve`,
+timed from the POST until live); then the two baselines: Pelican from reST files (stock
 reader, simple theme) and Hugo (Debian's package), each on the same pages' text, and the
 ratios of ours to Hugo. Baselines are tools outside the project's dependencies; they are
 skipped with a note when not installed."""
@@ -19,8 +20,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+
+import requests
 
 from benchmarks.api_pull import LOCALES, ROOT, prepare, served
 
@@ -70,6 +74,61 @@ def our_build(command: list[str], env: dict) -> tuple[float, float, float, str, 
     live = float(LIVE.search(log).group(1)) - started
     rendered = re.search(r"\[render\] (\d+) of", log).group(1)
     return seconds, live, peak, STAGES.search(log).group(1), rendered
+
+
+SERVER_EDITS = 5
+# As LAUNCHER, for the server's peak memory (which it reports itself): started from this big
+# process, its peak would count this one's size. SIGTERM is passed on.
+SERVE_LAUNCHER = """
+import signal, subprocess, sys
+child = subprocess.Popen(sys.argv[1:])
+signal.signal(signal.SIGTERM, lambda *_: child.terminate())
+sys.exit(child.wait())
+"""
+
+
+def server_row(api: str, out: Path, env: dict) -> tuple[str, float, float, float, str]:
+    """A one-page change through the build server (``build serve``, see sitebuild/server.py),
+    on the site the CLI runs above left: the server starts (its first build finds nothing
+    changed), then ``SERVER_EDITS`` times: edit one page, POST /build, and time it from the
+    POST until the site is live (the server's ``live_at``) and until the answer. The median
+    of the edits is shown, with their range; peak MB is the server process's own."""
+    command = [sys.executable, "-m", "sitebuild", "serve", "--api", api, "--out", str(out)]
+    server = subprocess.Popen(
+        [sys.executable, "-c", SERVE_LAUNCHER, *command, "--no-search", "--port", "0", "-q"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for line in server.stderr:
+            if "listening on" in line:
+                url = line.split("listening on ")[1].split()[0]
+                break
+        else:
+            raise SystemExit("the build server did not start")
+        threading.Thread(target=server.stderr.read, daemon=True).start()  # keep it drained
+        lives, answers, runs = [], [], []
+        for n in range(SERVER_EDITS):
+            edit_one_page(f"Edited through the server {n}")
+            posted = time.time()
+            answer = requests.post(url + "build", timeout=120).json()
+            answers.append(time.time() - posted)
+            if answer["result"] != "ok":
+                raise SystemExit(f"the build server's build failed: {answer['error']}")
+            lives.append(answer["live_at"] - posted)
+            runs.append(answer)
+        peak = requests.get(url + "status", timeout=10).json()["peak_mb"]
+    finally:
+        server.terminate()
+        server.wait(30)
+    middle = sorted(range(SERVER_EDITS), key=lambda n: lives[n])[SERVER_EDITS // 2]
+    typical = runs[middle]
+    stages = ", ".join(f"{name} {s:.2f}s" for name, s in typical["stages"].items())
+    name = f"Udsyn build server: one-page change ({typical['rendered']} rendered), no search"
+    spread = f"; live after {min(lives):.2f}-{max(lives):.2f}s over {SERVER_EDITS} edits"
+    return name, answers[middle], lives[middle], peak, f"{stages}{spread}"
 
 
 def edit_one_page(title: str) -> None:
@@ -134,6 +193,8 @@ def main() -> int:
             seconds, live, peak, stages, rendered = our_build(build, env)
             name = f"Udsyn one-page change ({rendered} pages rendered), {label}"
             rows.append((name, seconds, live, peak, stages))
+
+        rows.append(server_row(api, work / "site", env))
 
         from sitebuild.fetch import load_cache
 

@@ -4,6 +4,7 @@
     ./scripts/build fetch --api URL --save build/raw.json                     # one stage
     ./scripts/build render --data build/raw.json --out build/site             # the rest
     ./scripts/build verify build/site
+    ./scripts/build serve --api URL --out build/site --port 8010              # stay running
 
 Exit status 0 on success, 1 with a one-line reason on any build failure, 2 on bad usage."""
 
@@ -18,11 +19,13 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from . import fetch, i18n, incremental, publish, render, search, transform, verify
+from . import fetch, i18n, incremental, leaks, publish, render, search, transform, verify
 from .errors import BuildError
 from .model import Locale, RawSite
 
@@ -35,6 +38,8 @@ class Reporter:
         self.quiet = quiet
         self.seconds: dict[str, float] = {}
         self.warnings: list[str] = []
+        self.live_at: float | None = None  # when the new site went live (the epoch's clock)
+        self.rendered: int | None = None  # pages rendered by this build
 
     def say(self, text: str) -> None:
         if not self.quiet:
@@ -74,15 +79,36 @@ def cache_dir(out: Path) -> Path:
     return out.resolve().parent / f".{out.resolve().name}-cache"
 
 
+@dataclass
+class Memory:
+    """What one build leaves for the next, kept in memory by a long-running build (server.py)
+    instead of being read back from the cache folder. The files are written all the same, so
+    a plain CLI run or a restarted server carries on. ``loaded`` is False until a build has
+    succeeded: until then every build reads the files, as the CLI does."""
+
+    loaded: bool = False
+    version: str = ""  # code_version the fields below were made with
+    pull: dict[str, Any] | None = None  # fetch's cache (see fetch.save_cache)
+    transformed: dict = dataclasses.field(default_factory=dict)
+    manifest: dict[str, Any] = dataclasses.field(default_factory=dict)
+    spare: dict[str, Any] = dataclasses.field(default_factory=dict)
+    leak_state: leaks.LeakState | None = None
+    # transform.item_digest's memo: only items new since the last build are hashed again.
+    digests: dict = dataclasses.field(default_factory=dict)
+
+
 def build_from_raw(
     raw: RawSite,
     out: Path,
     report: Reporter,
     args,
     after_publish: Callable[[], None] = lambda: None,
+    memory: Memory | None = None,
 ) -> Counter:
     """Transform, render, verify and publish. ``after_publish`` runs once the new site is live,
-    with the other bookkeeping that does not delay it."""
+    with the other bookkeeping that does not delay it. With ``memory`` (loaded), the last
+    build's state comes from it instead of the cache folder, and is replaced in it once this
+    build has succeeded; a failed build leaves it as it was."""
     options = {
         "accessibility_url": args.accessibility_url,
         "site_url": args.site_url,
@@ -90,23 +116,38 @@ def build_from_raw(
     }
     version = incremental.code_version(render.THEME, render.LOCALES, options)
     cache = cache_dir(out)
-    transformed = _load_pickle(cache / "transform.pickle", version) if not args.full else {}
+    remembered = memory is not None and memory.loaded and memory.version == version
+    if args.full:
+        transformed = {}
+    elif remembered:
+        transformed = memory.transformed
+    else:
+        transformed = _load_pickle(cache / "transform.pickle", version)
     with report.stage("transform") as progress:
-        site = transform.transform(raw, transformed)
+        site = transform.transform(raw, transformed, memory.digests if memory is not None else None)
         report.warnings += site.warnings
         progress(f"{len(site.pages)} pages")
-    manifest = incremental.load_manifest(cache / "manifest.pickle")
+    if remembered:
+        manifest = memory.manifest
+    else:
+        manifest = incremental.load_manifest(cache / "manifest.pickle")
     plan = incremental.plan(site, manifest, out, version, full=args.full)
     staging = publish.staging_dir(out)
     try:
         with report.stage("render") as progress:
-            spare = incremental.load_manifest(cache / "spare.pickle")
+            if remembered:
+                spare = memory.spare
+            else:
+                spare = incremental.load_manifest(cache / "spare.pickle")
             reused = incremental.use_spare(cache / "spare", spare, plan, out, staging, version)
             if reused:  # the spare is this build's staging folder now, whatever happens
                 (cache / "spare.pickle").unlink()
+                if memory is not None:
+                    memory.spare = {}
             render.render(
                 site, staging, progress, pages=plan.render, write_root=plan.render_root, **options
             )
+            report.rendered = len(plan.render)
             if not reused:
                 incremental.link_kept(plan.keep, out, staging)
             if not plan.full:
@@ -125,25 +166,86 @@ def build_from_raw(
                 known=plan.known,
                 previous_counts=None if plan.full else manifest.get("counts"),
                 files=listing,
+                known_links_hold=not plan.full and _nothing_gone(manifest, listing),
             )
             progress(f"{len(facts)} pages checked ({len(facts) - len(plan.known)} parsed)")
+            carried = None if plan.full else plan.known
+            leak_state = _check_leaks(
+                staging,
+                args,
+                carried,
+                cache,
+                memory.leak_state if remembered else _FROM_DISK,
+                files=listing,
+            )
+            if leak_state is None:
+                report.warnings.append(
+                    "no API to ask: the output was not checked for unpublished pages"
+                )
         with report.stage("publish") as progress:
             previous = publish.publish(staging, out)
             # What an editor waits for ends here; the benchmark reads this clock.
-            progress(f"published to {out} (live at {time.time():.3f})")
+            report.live_at = time.time()
+            progress(f"published to {out} (live at {report.live_at:.3f})")
     except BaseException:
         publish.discard(staging)
         raise
     with report.stage("cleanup"):  # the new site is live: bookkeeping for the next build
         new_manifest = incremental.manifest_of(version, plan, facts, listing, out)
         new_manifest["search"] = bundles
+        if leak_state is not None:
+            leak_state.save(cache / LEAKS)
+        else:  # the state no longer describes the published site: check everything next time
+            (cache / LEAKS).unlink(missing_ok=True)
         incremental.save_manifest(cache / "manifest.pickle", new_manifest)
         _remove_unused_bundles(cache / "search", set(bundles.values()))
         after_publish()
         _save_pickle(cache / "transform.pickle", version, site.cache)
+        spare_manifest: dict[str, Any] = {}
         if previous is not None:
-            incremental.keep_as_spare(previous, manifest, cache / "spare", cache / "spare.pickle")
+            spare_manifest = incremental.keep_as_spare(
+                previous, manifest, cache / "spare", cache / "spare.pickle"
+            )
+        if memory is not None:  # only now: a build that failed before left it as it was
+            memory.loaded, memory.version = True, version
+            memory.transformed, memory.manifest = site.cache, new_manifest
+            memory.spare, memory.leak_state = spare_manifest, leak_state
+            live = {id(item) for item in raw.pages}
+            memory.digests = {k: v for k, v in memory.digests.items() if k in live}
     return Counter(page.lang for page in site.pages)
+
+
+def _nothing_gone(manifest: dict[str, Any], listing: set[str]) -> bool:
+    """Is every file of the published site the manifest describes still in ``listing``?"""
+    files, extra = manifest.get("files"), manifest.get("extra")
+    if files is None or extra is None:
+        return False
+    return all(rel in listing for rel in files) and all(rel in listing for rel in extra)
+
+
+LEAKS = "leaks.json"
+_FROM_DISK: Any = object()  # _check_leaks: read the last state from the cache folder
+
+
+def _check_leaks(
+    staging: Path,
+    args,
+    carried: Iterable[str] | None,
+    cache: Path,
+    previous: "leaks.LeakState | None" = _FROM_DISK,
+    files: Iterable[str] | None = None,
+) -> leaks.LeakState | None:
+    """Ask the API, independently of fetch, whether every page in the output is public (see
+    leaks.py); incremental builds ask only about what changed. None when there is no API.
+    ``previous``: the last check's state, when the caller keeps it in memory."""
+    if not getattr(args, "api", None):
+        return None
+    if carried is None:
+        previous = None
+    elif previous is _FROM_DISK:
+        previous = leaks.LeakState.load(cache / LEAKS)
+    client = fetch.ApiClient(args.api, _fetch_settings(args))
+    return leaks.check(staging, client, previous, carried, files=files)
 
 
 def _search(
@@ -212,18 +314,31 @@ def _save_pickle(path: Path, version: str, data: dict) -> None:
     os.replace(tmp, path)
 
 
-def cmd_build(args, report: Reporter) -> None:
+def cmd_build(args, report: Reporter, memory: Memory | None = None) -> Counter:
+    """Pull and build. ``memory``: the state a long-running build keeps (see Memory)."""
     cache = cache_dir(args.out) / "pages.pickle"
+    pulled = memory.pull if memory is not None and memory.loaded else None
     with report.stage("fetch") as progress:
         raw, _ = fetch.fetch_changes(
-            args.api, cache, _fetch_settings(args), progress, full=args.full, save=False
+            args.api,
+            cache,
+            _fetch_settings(args),
+            progress,
+            full=args.full,
+            save=False,
+            cached=pulled,
         )
-    # The pull is saved once the site is live: if the build fails or is killed before, the
-    # next one pulls the same changes again.
-    pages = build_from_raw(
-        raw, args.out, report, args, after_publish=lambda: fetch.save_cache(cache, raw)
-    )
+
+    def after_publish() -> None:
+        # The pull is saved once the site is live: if the build fails or is killed before,
+        # the next one pulls the same changes again.
+        saved = fetch.save_cache(cache, raw)
+        if memory is not None:
+            memory.pull = saved
+
+    pages = build_from_raw(raw, args.out, report, args, after_publish, memory)
     report.summary(pages)
+    return pages
 
 
 def cmd_fetch(args, report: Reporter) -> None:
@@ -240,6 +355,9 @@ def cmd_render(args, report: Reporter) -> None:
 def cmd_verify(args, report: Reporter) -> None:
     with report.stage("verify") as progress:
         progress(f"{len(verify.verify(args.site))} files checked, no problems")
+        if args.api:
+            state = leaks.check(args.site, fetch.ApiClient(args.api, _fetch_settings(args)))
+            progress(f"{len(state.pages)} pages checked against {args.api}: all public")
 
 
 def cmd_locales(args, report: Reporter) -> None:
@@ -271,14 +389,22 @@ def _fetch_settings(args) -> fetch.FetchSettings:
     return fetch.FetchSettings(timeout=args.timeout, retries=args.retries, page_size=args.page_size)
 
 
+def _serve(args, report: Reporter) -> None:
+    from .server import cmd_serve  # the server builds on this module
+
+    cmd_serve(args, report)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build", description=__doc__.split("\n\n")[0])
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     sub = top.add_subparsers(dest="command", required=True)
 
-    def api(p):
-        p.add_argument("--api", required=True, help="the public API root, e.g. http://host/api/v2/")
+    def api(p, required: bool = True):
+        p.add_argument(
+            "--api", required=required, help="the public API root, e.g. http://host/api/v2/"
+        )
         p.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
         p.add_argument("--retries", type=int, default=3, help="retries per failed request")
         p.add_argument(
@@ -322,6 +448,16 @@ def parser() -> argparse.ArgumentParser:
     )
     api(p), output(p)
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="build, then stay running and build again on each POST /build (see server.py)",
+    )
+    api(p), output(p)
+    p.add_argument(
+        "--port", type=int, default=8010, help="port on 127.0.0.1 to listen on (0: any free one)"
+    )
+    p.set_defaults(func=_serve)
     p = sub.add_parser("fetch", parents=[common], help="pull the API and save it as JSON")
     api(p)
     p.add_argument("--save", type=Path, default=Path("build/raw.json"))
@@ -345,13 +481,14 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_locales)
     p = sub.add_parser("verify", parents=[common], help="check a built site")
     p.add_argument("site", type=Path)
+    api(p, required=False)  # with it, also: is every page public in the API?
     p.set_defaults(func=cmd_verify)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"build", "fetch", "render", "verify", "locales", "-h", "--help"}
+    commands = {"build", "serve", "fetch", "render", "verify", "locales", "-h", "--help"}
     if not any(arg in commands for arg in argv):
         argv.insert(0, "build")  # `build --api URL --out DIR` is the default command
     args = parser().parse_args(argv)

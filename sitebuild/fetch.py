@@ -191,7 +191,8 @@ def load_cache(path: Path) -> dict[str, Any] | None:
     return cache if isinstance(cache, dict) else None
 
 
-def save_cache(path: Path, raw: RawSite) -> None:
+def save_cache(path: Path, raw: RawSite) -> dict[str, Any]:
+    """Write the cache for the next pull, and return it (a long-running build keeps it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "api_url": raw.api_url,
@@ -203,6 +204,7 @@ def save_cache(path: Path, raw: RawSite) -> None:
     with tmp.open("wb") as file:
         pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)  # never a half-written cache
+    return data
 
 
 def fetch_changes(
@@ -212,14 +214,17 @@ def fetch_changes(
     progress: Callable[[str], None] = lambda _: None,
     full: bool = False,
     save: bool = True,
+    cached: dict[str, Any] | None = None,
 ) -> tuple[RawSite, int]:
     """Pull only what changed since the cached pull, and apply it: changed pages replace their
     cached copies, removed ones (unpublished, deleted, restricted) are dropped. Returns the
     site and the number of changed or removed pages, or -1 after a full pull (no usable
     cache, or the merged cache disagreed with the API's count). ``save=False`` leaves saving
-    the new cache (``save_cache``) to the caller, for once the build has succeeded."""
+    the new cache (``save_cache``) to the caller, for once the build has succeeded.
+    ``cached``: the cache as the last ``save_cache`` returned it, kept in memory by a
+    long-running build; None reads it from ``cache_path``."""
     client = ApiClient(api_url, settings)
-    cache = load_cache(cache_path)
+    cache = cached if cached is not None else load_cache(cache_path)
     if full or cache is None or cache.get("api_url") != api_url or not cache.get("generated_at"):
         return _full(client, api_url, cache_path if save else None, progress), -1
     started = client.get("pages/", {"limit": 1})

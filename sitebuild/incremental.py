@@ -69,7 +69,17 @@ def page_input(page: SitePage, memo: dict[int, Any] | None = None) -> str:
         if id(value) not in memo:
             memo[id(value)] = (value, _quick_digest(value))  # the value keeps its id unique
         state[name] = memo[id(value)][1]
+    # Breadcrumbs and the source version are Links that transform shares between pages (one
+    # object per page linked to): each one's repr is made once, not once per page showing it.
+    state["breadcrumbs"] = [_memo_repr(link, memo) for link in page.breadcrumbs]
+    state["source"] = None if page.source is None else _memo_repr(page.source, memo)
     return _quick_digest(state)
+
+
+def _memo_repr(value: Any, memo: dict[int, Any]) -> str:
+    if id(value) not in memo:
+        memo[id(value)] = (value, repr(value))
+    return memo[id(value)][1]
 
 
 def _quick_digest(value: Any) -> str:
@@ -249,9 +259,10 @@ def _remove_file(root: Path, rel: str, prune: bool = True) -> None:
 
 def keep_as_spare(
     previous: Path, manifest: dict[str, Any], spare: Path, spare_manifest: Path
-) -> None:
+) -> dict[str, Any]:
     """After publishing: the replaced site becomes the spare, with its manifest. Runs after
-    the new site is live, so nothing here delays it; a spare it cannot trust is removed."""
+    the new site is live, so nothing here delays it; a spare it cannot trust is removed.
+    Returns the spare's manifest as saved ({} when there is no spare)."""
     if spare.exists():
         trash = spare.with_name(spare.name + ".old")
         shutil.rmtree(trash, ignore_errors=True)
@@ -259,7 +270,9 @@ def keep_as_spare(
         shutil.rmtree(trash, ignore_errors=True)
     if manifest.get("folder") != folder_id(previous):
         shutil.rmtree(previous, ignore_errors=True)
-        return
+        return {}
     files = {rel: {"input": entry["input"]} for rel, entry in manifest["files"].items()}
-    save_manifest(spare_manifest, {**manifest, "files": files})  # without the verify facts
+    kept = {**manifest, "files": files}  # without the verify facts
+    save_manifest(spare_manifest, kept)
     os.rename(previous, spare)
+    return kept

@@ -69,6 +69,15 @@ def html_files(root: Path) -> list[str]:
     return sorted(urls)
 
 
+def html_urls(files: Iterable[str]) -> list[str]:
+    """``html_files`` from a listing of the site (relative paths) the caller already has."""
+    return sorted(
+        "/" + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+        for rel in files
+        if rel.endswith(".html")
+    )
+
+
 def page_id(root: Path, url: str) -> int | None:
     path = root / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
     with open(path, "rb") as file:
@@ -85,14 +94,17 @@ def check(
     client: ApiClient,
     previous: LeakState | None = None,
     carried: Iterable[str] | None = None,
+    files: Iterable[str] | None = None,
 ) -> LeakState:
     """Check the site in ``root``. ``carried`` lists the URLs carried over unchanged from the
-    published site that ``previous`` describes; None for a full check. Raises VerifyError
-    listing every page the API does not publish there."""
+    published site that ``previous`` describes; None for a full check. ``files``: every file
+    in ``root`` as a relative path, if the caller has listed them already (verify has).
+    Raises VerifyError listing every page the API does not publish there."""
+    urls = html_files(root) if files is None else html_urls(files)
     try:
         if previous is None or carried is None:
-            return _full(root, client)
-        return _incremental(root, client, previous, set(carried))
+            return _full(root, client, urls)
+        return _incremental(root, client, previous, set(carried), urls)
     except FetchError as exc:
         # Not knowing is not passing: without the API's word the site is not published.
         raise BuildError(f"verify: cannot check the output against the API: {exc}") from None
@@ -109,11 +121,11 @@ def _ids(root: Path, urls: Iterable[str], problems: list[str]) -> dict[str, int]
     return found
 
 
-def _full(root: Path, client: ApiClient) -> LeakState:
+def _full(root: Path, client: ApiClient, urls: list[str]) -> LeakState:
     items, meta = client.listing_with_meta("pages/", {"fields": "title"})
     public = {item["id"]: url_of(item) for item in items}
     problems: list[str] = []
-    found = _ids(root, html_files(root), problems)
+    found = _ids(root, urls, problems)
     for url, pid in found.items():
         problems += _mismatch(url, pid, public.get(pid))
     if problems:
@@ -122,10 +134,9 @@ def _full(root: Path, client: ApiClient) -> LeakState:
 
 
 def _incremental(
-    root: Path, client: ApiClient, previous: LeakState, unchanged: set[str]
+    root: Path, client: ApiClient, previous: LeakState, unchanged: set[str], urls: list[str]
 ) -> LeakState:
     problems: list[str] = []
-    urls = html_files(root)
     carried = {u: previous.pages[u] for u in urls if u in previous.pages and u in unchanged}
     found = {**carried, **_ids(root, [u for u in urls if u not in carried], problems)}
     feed = client.get(

@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -21,6 +23,30 @@ LOCALES = ROOT / "locales"
 DEFAULT_ACCESSIBILITY_URL = "https://www.was.digst.dk/"
 # The public address, for sitemap.xml and robots.txt (absolute URLs are required there).
 DEFAULT_SITE_URL = os.environ.get("UDSYN_SITE_URL", "http://127.0.0.1:8001")
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, not once per build: a long-running build
+    (server.py) spent a tenth of a one-page build compiling the same templates again. Jinja
+    checks each entry against its template's source checksum, so an edited template is
+    compiled afresh."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.codes.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+    def __deepcopy__(self, memo: dict) -> "_CompiledTemplates":
+        return self  # Pelican copies its settings: the one cache must stay shared
+
+
+COMPILED = _CompiledTemplates()
 
 
 def pelican_settings(
@@ -55,6 +81,7 @@ def pelican_settings(
                 "trim_blocks": True,
                 "lstrip_blocks": True,
                 "auto_reload": False,
+                "bytecode_cache": COMPILED,
             },
             # Pelican's blog machinery is not used: every page comes from the plugin.
             "ARTICLE_PATHS": [],

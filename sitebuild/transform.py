@@ -177,23 +177,33 @@ class Transformed:
     digest: str  # of item and targets: stands for the fields in the page's render input
 
 
-def item_digest(item: dict[str, Any]) -> str:
+def item_digest(item: dict[str, Any], memo: dict[int, tuple[dict, str]] | None = None) -> str:
+    """``memo``: digests by ``id(item)``, for a caller that keeps the same item objects from
+    build to build (the build server): only new or changed items are hashed again. Each
+    entry holds its item, so the id cannot be reused by another object while it is there."""
+    if memo is not None:
+        known = memo.get(id(item))
+        if known is not None and known[0] is item:
+            return known[1]
     # marshal: the fastest serialisation of JSON-shaped data. Version 0, because later ones
     # mark shared and interned objects, so equal items could serialise differently.
-    return hashlib.blake2b(marshal.dumps(item, 0), digest_size=20).hexdigest()
+    digest = hashlib.blake2b(marshal.dumps(item, 0), digest_size=20).hexdigest()
+    if memo is not None:
+        memo[id(item)] = (item, digest)
+    return digest
 
 
 def _target_key(found: Link | None) -> tuple[str, str, str] | None:
     return None if found is None else (found.url, found.lang, found.dir)
 
 
-def _cached_fields(page, lang, target, warnings, url, cache, kept):
+def _cached_fields(page, lang, target, warnings, url, cache, kept, digests=None):
     """``_fields``, or, if ``cache`` shows them unchanged, a function that makes them: most
     pages of an incremental build are not rendered, and sanitising every page's HTML again
     was most of its transform time. An entry is reused only if the item's digest matches and
     every link target it resolved resolves the same way now. Returns the entry and the fields
     or the function."""
-    key = item_digest(page)
+    key = item_digest(page, digests)
     entry = cache.get(page["id"])
     if (
         entry is not None
@@ -218,9 +228,14 @@ def _cached_fields(page, lang, target, warnings, url, cache, kept):
     return entry, fields
 
 
-def transform(raw: RawSite, cache: dict[int, Transformed] | None = None) -> Site:
+def transform(
+    raw: RawSite,
+    cache: dict[int, Transformed] | None = None,
+    digests: dict[int, tuple[dict, str]] | None = None,
+) -> Site:
     """``cache``: the ``Site.cache`` of an earlier run of the same code, to reuse its pages'
-    transformed fields (incremental builds)."""
+    transformed fields (incremental builds). ``digests``: see ``item_digest``; the caller
+    keeps it between runs and prunes it."""
     cache = cache or {}
     kept: dict[int, Transformed] = {}
     warnings: list[str] = []
@@ -286,7 +301,7 @@ def transform(raw: RawSite, cache: dict[int, Transformed] | None = None) -> Site
         url = url_of[pid]
         home = f"/{lang}/"
         target = partial(localised, lang=lang)
-        done, fields = _cached_fields(page, lang, target, warnings, url, cache, kept)
+        done, fields = _cached_fields(page, lang, target, warnings, url, cache, kept, digests)
         crumbs, parts = [], url.strip("/").split("/")
         for depth in range(1, len(parts)):
             ancestor = by_url.get("/" + "/".join(parts[:depth]) + "/")

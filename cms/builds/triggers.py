@@ -8,6 +8,7 @@ Either way the outcome is recorded as a BuildRun for the admin's home page, and 
 logged, never raised into the request that published."""
 
 import logging
+import os
 import subprocess
 import sys
 import threading
@@ -101,22 +102,63 @@ def _fire() -> None:
 
 
 def call_hook(reason: str) -> BuildRun:
+    """POST the build hook. Netlify's accepts the build (REQUESTED); our own build server
+    (``./scripts/build serve``, with UDSYN_BUILD_HOOK_URL=http://127.0.0.1:PORT/build) builds
+    before it answers, and says how it went, which is recorded as the outcome."""
     run = BuildRun.objects.create(
         reason=reason[:300], backend="hook", status=BuildRun.Status.RUNNING
     )
     url = settings.UDSYN_BUILD_HOOK_URL
+    # The build server's shared token: the same variable on both sides by default.
+    token = getattr(settings, "UDSYN_BUILD_HOOK_TOKEN", "") or os.environ.get(
+        "UDSYN_BUILD_TOKEN", ""
+    )
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    # This runs in a background thread, never in an editor's request: waiting for a build
+    # server to finish its build delays nobody.
+    timeout = float(getattr(settings, "UDSYN_BUILD_HOOK_TIMEOUT", 120))
     try:
-        response = requests.post(url, json={"trigger_title": reason[:200]}, timeout=10)
+        response = requests.post(
+            url, json={"trigger_title": reason[:200]}, headers=headers, timeout=timeout
+        )
         ok = 200 <= response.status_code < 300
         run.message = f"build hook answered HTTP {response.status_code}"
+        outcome = _build_server_outcome(response)
     except requests.RequestException as exc:
         ok, run.message = False, f"build hook unreachable: {type(exc).__name__}"
+        outcome = None
     run.status = BuildRun.Status.REQUESTED if ok else BuildRun.Status.FAILED
+    if outcome is not None:
+        ok = outcome.get("result") == "ok"
+        run.status = BuildRun.Status.SUCCEEDED if ok else BuildRun.Status.FAILED
+        if ok:
+            run.message = (
+                f"pages: {outcome.get('pages')} ({outcome.get('rendered')} rendered), "
+                f"{outcome.get('seconds')} s on the build server"
+            )
+        else:
+            run.message = f"error: {outcome.get('error', '')}"[:1000]
+        run.warnings = "\n".join(str(w) for w in outcome.get("warnings") or [])
     run.finished_at = timezone.now()
     run.save()
     if not ok:
-        log.error("site build not triggered: %s", run.message)
+        problem = "site build failed" if outcome is not None else "site build not triggered"
+        log.error("%s: %s", problem, run.message)
     return run
+
+
+def _build_server_outcome(response: requests.Response) -> dict | None:
+    """The build's outcome if the hook is our build server (JSON with a ``result``), else
+    None (Netlify answers an empty body)."""
+    if not response.headers.get("Content-Type", "").startswith("application/json"):
+        return None
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    if isinstance(body, dict) and body.get("result") in ("ok", "failed"):
+        return body
+    return None
 
 
 def run_local(reason: str) -> BuildRun:

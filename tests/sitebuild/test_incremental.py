@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.cli import Reporter, build_from_raw
+from sitebuild.cli import Reporter, _nothing_gone, build_from_raw, cache_dir
 from sitebuild.errors import VerifyError
+from sitebuild.incremental import load_manifest
+from sitebuild.verify import list_files, verify
 
 from .helpers import tiny_site
 from .test_cli import snapshot
@@ -133,3 +135,23 @@ def test_a_failed_build_in_the_spare_leaves_the_published_site_and_the_next_one_
     full = tmp_path / "full"
     build(third, full, full=True)
     assert snapshot(out) == snapshot(full)
+
+
+def test_kept_pages_links_are_looked_up_again_when_a_published_file_is_gone(tmp_path, site):
+    """verify skips the links of kept pages only while every file they were checked against
+    is still there (cli._nothing_gone); a file gone means they are checked again."""
+    out = tmp_path / "site"
+    build(site, out)
+    manifest = load_manifest(cache_dir(out) / "manifest.pickle")
+    listing = list_files(out)
+    known = {entry["url"]: entry["facts"] for entry in manifest["files"].values()}
+    known = {url: facts for url, facts in known.items() if facts}
+    assert _nothing_gone(manifest, listing)
+    verify(out, known=known, files=listing, known_links_hold=True)
+
+    gone = listing - {"da/arbejde/index.html"}  # the school page links to it
+    assert not _nothing_gone(manifest, gone)
+    without = {url: facts for url, facts in known.items() if url != "/da/arbejde/"}
+    with pytest.raises(VerifyError) as failure:
+        verify(out, known=without, files=gone, known_links_hold=False)
+    assert "/da/arbejde/skole/: link to /da/arbejde/ does not resolve" in failure.value.problems

@@ -1,0 +1,248 @@
+"""A long-running build: the CLI's build, with no start-up and no state read back from disk.
+
+    ./scripts/build serve --api http://localhost:8000/api/v2/ --out build/site [--port 8010]
+
+A one-page change through the CLI spent about half its time before the first stage: Python's
+start-up, imports (Pelican, requests) and reading the last build's state (the 55 MB fetch
+cache, the manifest, the transform cache). The server pays that once. It runs one build when
+it starts (full or incremental, as the saved state allows; ``--full`` forces a full one),
+then keeps that state in memory
+(``cli.Memory``) and listens on 127.0.0.1:
+
+- ``POST /build`` runs an incremental build and answers when it is over (so a caller, such as
+  the CMS's build hook or the benchmark, gets the outcome): JSON with ``result`` ("ok" or
+  "failed"), ``seconds``, ``live_at`` (the epoch time the new site went live), ``rendered``,
+  ``pages``, ``warnings`` and, on failure, the one-line ``error``; HTTP 200, or 500 if the
+  build failed. ``POST /build?wait=0`` answers 202 at once instead; ``GET /status`` then shows
+  the outcome.
+- ``GET /status``: the last build's outcome, whether one is running or queued, the server's
+  peak memory.
+
+Builds run one at a time, in the main thread. Requests that arrive during a build are
+coalesced: when it ends, exactly one more build runs for all of them, and each of them is
+answered with that build's outcome (a build that started after the request arrived, so it saw
+the change that prompted it).
+
+If ``UDSYN_BUILD_TOKEN`` is set, every request must carry ``Authorization: Bearer <token>``
+(403 otherwise). Each build saves its state to the cache folder after the site is live, as
+the CLI does, so a restarted server or a plain CLI run carries on incrementally. A failed
+build leaves the published site as it was (publish.py) and the in-memory state too; a
+failure after the site went live, or one that is not a BuildError, drops the in-memory state
+so that the next build reads the saved files instead. SIGTERM or Ctrl-C stops the server; a
+build that is running is abandoned like an interrupted CLI build (the site stays unchanged)."""
+
+import gc
+import hmac
+import json
+import os
+import resource
+import signal
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from . import cli
+from .errors import BuildError
+
+TOKEN_ENV = "UDSYN_BUILD_TOKEN"  # noqa: S105 - the variable's name, not a secret
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory (Linux reports kilobytes)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+@dataclass
+class Builds:
+    """The queue: ``requested`` counts requests, ``done`` the last request a finished build
+    covered. A build covers every request made before it started."""
+
+    requested: int = 0
+    done: int = 0
+    running: bool = False
+    stopping: bool = False
+    count: int = 0  # builds run
+    last: dict[str, Any] = field(default_factory=dict)
+    lock: threading.Condition = field(default_factory=threading.Condition)
+
+    def request(self) -> int:
+        with self.lock:
+            self.requested += 1
+            self.lock.notify_all()
+            return self.requested
+
+    def wait_for(self, ticket: int) -> dict[str, Any] | None:
+        """The outcome of the build that covered ``ticket``; None if the server stopped."""
+        with self.lock:
+            self.lock.wait_for(lambda: self.done >= ticket or self.stopping)
+            return dict(self.last) if self.done >= ticket else None
+
+    def status(self) -> dict[str, Any]:
+        with self.lock:
+            return {
+                "running": self.running,
+                "queued": self.requested > self.done + (1 if self.running else 0),
+                "builds": self.count,
+                "last": dict(self.last),
+                "peak_mb": peak_mb(),
+            }
+
+
+class BuildServer:
+    def __init__(self, args, port: int = 0, token: str = "") -> None:
+        self.args = args
+        self.token = token
+        self.memory = cli.Memory()
+        self.builds = Builds()
+        self.http = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
+        self.http.daemon_threads = True  # a waiting client never holds up a stop
+        self.url = f"http://127.0.0.1:{self.http.server_port}/"
+
+    # -- builds, in the main thread ----------------------------------------------------------
+
+    def build_once(self) -> dict[str, Any]:
+        report = cli.Reporter(quiet=self.args.quiet)
+        started = time.time()
+        clock = time.perf_counter()
+        outcome: dict[str, Any] = {"started_at": round(started, 3)}
+        try:
+            pages = cli.cmd_build(self.args, report, self.memory)
+            outcome.update(result="ok", pages=sum(pages.values()))
+            self.args.full = False  # --full: until one build has succeeded, not every time
+        except BuildError as exc:
+            outcome.update(result="failed", error=f"{exc.stage}: {exc}")
+            self._after_failure(report, expected=True)
+        except Exception as exc:  # a bug, not bad input: still one line, and the site is kept
+            outcome.update(result="failed", error=f"internal: {type(exc).__name__}: {exc}")
+            self._after_failure(report, expected=False)
+        if outcome["result"] == "failed":
+            report.say(f"error: {outcome['error']}")
+        outcome.update(
+            seconds=round(time.perf_counter() - clock, 3),
+            live_at=None if report.live_at is None else round(report.live_at, 3),
+            rendered=report.rendered,
+            warnings=report.warnings,
+            stages={name: round(s, 3) for name, s in report.seconds.items()},
+            peak_mb=peak_mb(),
+        )
+        return outcome
+
+    def _after_failure(self, report: cli.Reporter, expected: bool) -> None:
+        # Before the site went live a BuildError leaves the memory as it was (build_from_raw
+        # only replaces it at the end). After it, or after a bug, what the memory holds is not
+        # certain to match the files: read them again.
+        if report.live_at is not None or not expected:
+            self.memory = cli.Memory()
+
+    def run(self, ready=lambda url: None) -> None:
+        """The first build, then builds on request until SIGTERM or Ctrl-C."""
+        builds = self.builds
+        threading.Thread(target=self.http.serve_forever, daemon=True).start()
+        builds.request()  # the first build: answers /status as running meanwhile
+        announced = False
+        try:
+            while True:
+                with builds.lock:
+                    if announced:
+                        builds.lock.wait_for(lambda: builds.requested > builds.done)
+                    covers, builds.running = builds.requested, True
+                # The kept state is millions of objects (the API's pages, the manifest):
+                # a full garbage collection during a build walks them all, a fifth of a
+                # one-page build's time. So collection waits: incremental builds run with it
+                # off, and afterwards (the caller has its answer) one collection runs and
+                # what survives is frozen, out of later collections' way.
+                if self.memory.loaded:
+                    gc.disable()
+                try:
+                    outcome = self.build_once()
+                finally:
+                    gc.enable()
+                    with builds.lock:
+                        builds.running = False
+                outcome["build"] = builds.count + 1
+                with builds.lock:
+                    builds.done, builds.last = covers, outcome
+                    builds.count += 1
+                    builds.lock.notify_all()
+                gc.unfreeze()  # what was kept last time may be garbage now
+                gc.collect()
+                gc.freeze()
+                if not announced:
+                    announced = True
+                    ready(self.url)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            with builds.lock:
+                builds.stopping = True
+                builds.lock.notify_all()
+            self.http.shutdown()
+            self.http.server_close()
+
+
+def _handler(server: BuildServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self, status: int, body: dict[str, Any]) -> None:
+            data = json.dumps(body, ensure_ascii=False).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _allowed(self) -> bool:
+            if not server.token:
+                return True
+            given = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+            if hmac.compare_digest(given.encode(), server.token.encode()):
+                return True
+            self._answer(403, {"result": "refused", "error": "wrong or missing build token"})
+            return False
+
+        def do_POST(self) -> None:
+            parts = urlsplit(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            self.rfile.read(length)  # the body (e.g. the CMS's trigger_title) is not used
+            if parts.path.rstrip("/") != "/build":
+                return self._answer(404, {"error": "POST /build"})
+            if not self._allowed():
+                return None
+            ticket = server.builds.request()
+            if parse_qs(parts.query).get("wait") == ["0"]:
+                return self._answer(202, {"result": "queued", "status": server.url + "status"})
+            outcome = server.builds.wait_for(ticket)
+            if outcome is None:
+                return self._answer(503, {"result": "stopped", "error": "the server stopped"})
+            return self._answer(200 if outcome["result"] == "ok" else 500, outcome)
+
+        def do_GET(self) -> None:
+            if urlsplit(self.path).path.rstrip("/") != "/status":
+                return self._answer(404, {"error": "GET /status"})
+            if self._allowed():
+                self._answer(200, server.builds.status())
+            return None
+
+        def log_message(self, format: str, *args) -> None:
+            if not server.args.quiet:
+                sys.stderr.write(f"[serve] {format % args}\n")
+
+    return Handler
+
+
+def cmd_serve(args, report: cli.Reporter) -> None:
+    def stop(signum, frame):
+        raise KeyboardInterrupt  # the build in progress is abandoned as after Ctrl-C
+
+    signal.signal(signal.SIGTERM, stop)
+    server = BuildServer(args, port=args.port, token=os.environ.get(TOKEN_ENV, ""))
+
+    def ready(url: str) -> None:
+        # Always printed, even with --quiet: scripts and tests wait for this line.
+        print(f"[serve] listening on {url} (POST {url}build)", file=sys.stderr, flush=True)
+
+    server.run(ready)
+    report.say("[serve] stopped")
