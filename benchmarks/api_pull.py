@@ -11,8 +11,10 @@ offset, and database queries per listing. Figures are for comparison within one 
 times on a shared machine are noisy."""
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -271,6 +273,9 @@ def prepare(pages: int, prefix: str) -> tuple[Path, dict[str, str]]:
     """A fresh benchmark database in a new folder, loaded with the synthetic pages. Returns the
     folder and the environment for processes that serve or build from it."""
     work = Path(tempfile.mkdtemp(prefix=prefix))
+    # A run leaves about 1 GB (database, sites, baselines): gone at exit unless asked to keep.
+    if not os.environ.get("UDSYN_BENCH_KEEP"):
+        atexit.register(shutil.rmtree, work, ignore_errors=True)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
