@@ -21,9 +21,9 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 from cms.languages import BY_CODE, SOURCE
 from cms.roles.setup import APPROVERS
 
+from .notifications import translator_locales
 from .po import export, importer, validate
 from .po.report import Report
-from .wagtail_hooks import translator_locales
 
 
 def allowed_locales(user) -> list[str]:

@@ -6,7 +6,7 @@ from wagtail.admin.ui.components import Component
 
 from cms.languages import BY_CODE
 
-from . import dashboard, notifications, views
+from . import dashboard, notifications, po_views, views
 
 
 @hooks.register("register_admin_urls")
@@ -31,11 +31,6 @@ def register_menu_item():
     return MenuItem(
         "Translation status", reverse("udsyn_translation_status"), icon_name="site", order=250
     )
-
-
-def translator_locales(user) -> list[str]:
-    """The languages a user translates, from their "Translators (<code>)" groups."""
-    return notifications.translator_locales(user)
 
 
 class TranslationSummaryPanel(Component):
@@ -70,16 +65,13 @@ class TranslationSummaryPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_translation_summary(request, panels):
-    codes = translator_locales(request.user)
+    codes = notifications.translator_locales(request.user)
     if codes:
         panels.append(TranslationSummaryPanel(codes, request))
 
 
 @hooks.register("register_admin_urls")
 def register_po_file_urls():
-    # Imported here: po_views uses translator_locales from this module.
-    from . import po_views
-
     return [
         path("po-files/", po_views.po_files, name="udsyn_po_files"),
         path("po-files/export/", po_views.po_export, name="udsyn_po_export"),
@@ -96,6 +88,4 @@ def register_po_file_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_po_files_menu_item():
-    from . import po_views
-
     return po_views.menu_item()

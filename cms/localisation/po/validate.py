@@ -104,15 +104,24 @@ def check_header(po: polib.POFile, code: str, report: Report) -> None:
             if locale
             else _("has no %(name)s") % {"name": header.LOCALE},
         )
+    _check_language(
+        meta, code, report, _("Language is %(value)r; the chosen language is %(code)r"), True
+    )
+
+
+def _check_language(
+    meta: dict, code: str, report: Report, mismatch: str, plural_forms_required: bool
+) -> None:
+    """``Language`` and ``Plural-Forms``, where present, must fit ``code``; ``mismatch`` is the
+    message for another language (with ``value`` and ``code``)."""
     language = meta.get("Language", "")
     if language and not _same_language(language, code):
-        report.error(
-            "header",
-            _("Language is %(value)r; the chosen language is %(code)r")
-            % {"value": language, "code": code},
-        )
+        report.error("header", mismatch % {"value": language, "code": code})
     forms = meta.get("Plural-Forms", "")
-    problem = header.plural_forms_problem(code, forms) if forms else _("has no Plural-Forms")
+    if forms:
+        problem = header.plural_forms_problem(code, forms)
+    else:
+        problem = _("has no Plural-Forms") if plural_forms_required else None
     if problem:
         report.error("header", problem)
 
@@ -237,14 +246,6 @@ def check_page_header(po: polib.POFile, translation, report: Report) -> None:
             % {"name": PAGE_TRANSLATION_ID, "found": found, "this": translation.uuid},
         )
     # wagtail-localize writes neither; a translation tool may add them, and then they must fit.
-    language = meta.get("Language", "")
-    if language and not _same_language(language, code):
-        report.error(
-            "header",
-            _("Language is %(value)r; this translation is into %(code)r")
-            % {"value": language, "code": code},
-        )
-    forms = meta.get("Plural-Forms", "")
-    problem = header.plural_forms_problem(code, forms) if forms else None
-    if problem:
-        report.error("header", problem)
+    _check_language(
+        meta, code, report, _("Language is %(value)r; this translation is into %(code)r"), False
+    )

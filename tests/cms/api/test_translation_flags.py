@@ -5,26 +5,17 @@ change them; the next complete, confirmed publish clears them."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from cms.demo.loader import DEMO_PASSWORD
 from cms.localisation.guards import untranslated
 from cms.review.flags import unconfirmed_machine
 
-from ..review.fake_libretranslate import FakeLibreTranslate
+from ..review.conftest import EVENTS_DE, login, machine_translate
 
 pytestmark = pytest.mark.usefixtures("demo")
-
-EVENTS_DE = "/de/besuch/internationale-veranstaltungen/"
-
-
-def login(username: str) -> Client:
-    client = Client()
-    assert client.login(username=username, password=DEMO_PASSWORD)
-    return client
 
 
 def events_de() -> tuple[Page, Translation]:
@@ -44,17 +35,6 @@ def publish_in_editor(page: Page) -> None:
     login("approver").post(
         reverse("wagtailadmin_pages:edit", args=[page.id]), {"action": "publish"}
     )
-
-
-def machine_translate(translation: Translation) -> None:
-    with (
-        FakeLibreTranslate() as fake,
-        override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=fake.setting()),
-    ):
-        response = login("translator-de").post(
-            reverse("wagtail_localize:machine_translate", args=[translation.id])
-        )
-    assert response.status_code == 302
 
 
 def translate_the_rest_by_hand(translation: Translation) -> None:

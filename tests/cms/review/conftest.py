@@ -1,9 +1,12 @@
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
 from cms.demo.loader import DEMO_PASSWORD
+
+from .fake_libretranslate import FakeLibreTranslate
 
 EVENTS_DE = "/de/besuch/internationale-veranstaltungen/"
 
@@ -30,3 +33,16 @@ def events_de(demo) -> tuple[Page, Translation]:
         source__object_id=page.translation_key, target_locale__language_code="de"
     )
     return page, translation
+
+
+def machine_translate(translation: Translation) -> None:
+    """The German translator's "Translate" (machine) in wagtail-localize's editor, answered by
+    the fake LibreTranslate server."""
+    with (
+        FakeLibreTranslate() as fake,
+        override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=fake.setting()),
+    ):
+        response = login("translator-de").post(
+            reverse("wagtail_localize:machine_translate", args=[translation.id])
+        )
+    assert response.status_code == 302

@@ -4,28 +4,19 @@
 from urllib.parse import urlencode
 
 import pytest
-from django.test import override_settings
 from django.urls import reverse
 from django.utils.html import escape
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from cms.review.flags import machine_strings, unconfirmed_machine
 
-from .conftest import assert_denied, login
-from .fake_libretranslate import FakeLibreTranslate
+from .conftest import assert_denied, login, machine_translate
 
 
 @pytest.fixture
 def machine_translated(events_de):
     page, translation = events_de
-    with (
-        FakeLibreTranslate() as fake,
-        override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=fake.setting()),
-    ):
-        response = login("translator-de").post(
-            reverse("wagtail_localize:machine_translate", args=[translation.id])
-        )
-    assert response.status_code == 302
+    machine_translate(translation)
     assert unconfirmed_machine(translation) > 1
     return page, translation
 
