@@ -8,12 +8,15 @@ and prints, for our build without and with the search index (Pagefind): a full b
 (API pull to published site) and a one-page-change rebuild, each with its wall time, the time
 until the new site was live (from starting the command to the atomic swap; what an editor
 waits for) and its peak memory; a one-page change through the build server (`build serve`,
-timed from the POST until live); then the two baselines: Pelican from reST files (stock
-reader, simple theme) and Hugo (Debian's package), each on the same pages' text, and the
+timed from the POST until live); then the baselines: Pelican from reST files (stock reader,
+simple theme) on the same pages' text, and Hugo (Debian's package) on the same pages in the
+same tree, once with our page frame as its layouts (benchmarks/hugo/: the ratio's baseline)
+and once with one-line layouts, each checked to write the same HTML files as ours; and the
 ratios of ours to Hugo. Baselines are tools outside the project's dependencies; they are
 skipped with a note when not installed."""
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -141,33 +144,29 @@ def edit_one_page(title: str) -> None:
     store(page)  # what publishing does for the API
 
 
-def markdown_site(raw_pages: list[dict], folder: Path, front: str) -> None:
-    """Each page as a text file (reST for Pelican, Markdown for Hugo), for the baselines."""
+def text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def rest_site(raw_pages: list[dict], folder: Path) -> None:
+    """Each page as a reStructuredText file, for the Pelican baseline (flat, one per page)."""
     for page in raw_pages:
         lang, path = page["meta"]["locale"], page["meta"]["site_path"] or "home/"
         body = "\n\n".join(
-            re.sub(r"<[^>]+>", "", block["value"])
-            if isinstance(block["value"], str)
-            else str(block["value"])
+            text_of(block["value"]) if isinstance(block["value"], str) else str(block["value"])
             for block in page.get("body", [])
         )
-        suffix = ".rst" if front is PELICAN_FRONT else ".md"
-        target = folder / lang / (path.rstrip("/").replace("/", "-") + suffix)
+        target = folder / lang / (path.rstrip("/").replace("/", "-") + ".rst")
         target.parent.mkdir(parents=True, exist_ok=True)
         title = page["title"].replace('"', "'")
-        text = front.format(
-            title=title,
-            underline="#" * (len(title) + 4),
-            lang=lang,
-            slug=f"{lang}-{target.stem}",
-            key=page["meta"]["translation_key"],
+        text = PELICAN_FRONT.format(
+            title=title, underline="#" * (len(title) + 4), lang=lang, slug=f"{lang}-{target.stem}"
         )
         target.write_text(text + body, encoding="utf-8")
 
 
 # reStructuredText for Pelican: its reader needs only docutils, which Pelican brings.
 PELICAN_FRONT = "{title}\n{underline}\n\n:lang: {lang}\n:slug: {slug}\n:date: 2026-01-01\n\n"
-HUGO_FRONT = '---\ntitle: "{title}"\nslug: "{slug}"\ntranslationKey: "{key}"\n---\n\n'
 
 
 def main() -> int:
@@ -198,11 +197,12 @@ def main() -> int:
 
         from sitebuild.fetch import load_cache
 
-        raw = load_cache(work / ".site-cache" / "pages.pickle")["pages"]
-        hugo_seconds = None
+        cache = load_cache(work / ".site-cache" / "pages.pickle")
+        raw = cache["pages"]
+        hugo_seconds: dict[str, float] = {}
         if shutil.which("pelican"):
             content = work / "pelican-content"
-            markdown_site(raw, content, PELICAN_FRONT)
+            rest_site(raw, content)
             seconds, peak, _ = timed(
                 [
                     "pelican",
@@ -221,28 +221,29 @@ def main() -> int:
             )
         if shutil.which("hugo"):
             hugo = work / "hugo"
-            markdown_site(raw, hugo / "content", HUGO_FRONT)
-            (hugo / "hugo.toml").write_text(hugo_conf())
-            (hugo / "layouts" / "_default").mkdir(parents=True)
-            (hugo / "layouts" / "_default" / "single.html").write_text(
-                "<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}"
-            )
-            seconds, peak, _ = timed(["hugo", "--quiet", "-s", str(hugo)], work)
-            pages = len(list((hugo / "public").rglob("*.html")))
-            rows.append(("baseline: Hugo", seconds, None, peak, f"{pages} files"))
-            hugo_seconds = seconds
+            hugo_site(cache, hugo)
+            # Two layouts on the same content: our page frame (the baseline for the ratio),
+            # and title and content only (Hugo's floor, as earlier runs measured it).
+            for name, layouts in (("same page frame", None), ("title and content only", BARE)):
+                site = hugo if layouts is None else work / "hugo-bare"
+                if layouts is not None:
+                    write_bare_site(hugo, site, layouts)
+                seconds, peak, _ = timed(["hugo", "--quiet", "-s", str(site)], work)
+                same = same_pages(work / "site", site / "public")
+                rows.append((f"baseline: Hugo, {name}", seconds, None, peak, same))
+                hugo_seconds.setdefault(name, seconds)
         else:
             rows.append(("baseline: Hugo (not installed: apt-get install hugo)", 0, None, 0, ""))
     print(f"{'':64} {'seconds':>8} {'live after':>10} {'peak MB':>8}  stages")
     for name, seconds, live, peak, stages in rows:
         shown = f"{live:>10.2f}" if live is not None else f"{'':>10}"
         print(f"{name:64} {seconds:>8.2f} {shown} {peak:>8.0f}  {stages}")
-    if hugo_seconds:
+    for name, seconds in hugo_seconds.items():
         print(
-            f"\nratio to Hugo's build: render stage {render_seconds[False] / hugo_seconds:.2f} "
-            f"(no search index), {render_seconds[True] / hugo_seconds:.2f} (with); "
-            f"whole build {rows[0][1] / hugo_seconds:.2f} (no search index), "
-            f"{rows[2][1] / hugo_seconds:.2f} (with)"
+            f"\nratio to Hugo's build ({name}): render stage "
+            f"{render_seconds[False] / seconds:.2f} (no search index), "
+            f"{render_seconds[True] / seconds:.2f} (with); whole build "
+            f"{rows[0][1] / seconds:.2f} (no search index), {rows[2][1] / seconds:.2f} (with)"
         )
     return 0
 
@@ -258,11 +259,103 @@ def write_pelican_conf(work: Path) -> Path:
     return conf
 
 
-def hugo_conf() -> str:
+HUGO_LAYOUTS = Path(__file__).parent / "hugo"
+# The interface strings the Hugo layouts use, by the msgid of ours (locales/*.po).
+HUGO_STRINGS = {
+    "site": "Herning Municipality",
+    "skip": "Skip to main content",
+    "menu": "Main menu",
+    "readin": "Read this page in",
+    "here": "You are here",
+    "a11y": "Accessibility statement",
+    "owner": "Responsible",
+    "reviewed": "Last reviewed",
+    "children": "In this section",
+    "notfound": "The page you were looking for does not exist, or it has moved.",
+    "front": "Go to the front page",
+    "outdated": "Read the original:",
+}
+ONE_LINE = "<!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>{{ .Content }}"
+BARE = {"_default/single.html": ONE_LINE, "_default/list.html": ONE_LINE, "404.html": ONE_LINE}
+
+
+def hugo_site(cache: dict, folder: Path) -> None:
+    """The same pages for Hugo, in the same tree and at the same URLs (home and section pages
+    as ``_index.md``, their children listed by Hugo), Markdown with JSON front matter, our
+    page frame as Hugo layouts (benchmarks/hugo/) and our interface strings as Hugo's i18n."""
+    from sitebuild import i18n
+    from sitebuild.render import LOCALES as LOCALES_DIR
+
+    shutil.copytree(HUGO_LAYOUTS, folder, dirs_exist_ok=True)
+    for page in cache["pages"]:
+        meta = page["meta"]
+        lang, path = meta["locale"], meta["site_path"]
+        front = {
+            "title": page["title"],
+            "translationKey": meta["translation_key"],
+            "weight": int(meta["position"][-4:], 36),
+            "id": page["id"],
+            "state": meta["translation"]["state"],
+            "summary": page.get("summary", ""),
+            "owner": page.get("content_owner", ""),
+            "reviewed": page.get("last_reviewed", ""),
+        }
+        blocks = [page.get("welcome") or page.get("intro") or ""]
+        for block in page.get("body", []):
+            if block["type"] == "heading":
+                blocks.append(f"## {block['value']['text']}")
+            elif isinstance(block["value"], str):
+                blocks.append(text_of(block["value"]))
+        if meta["type"] == "information.InformationPage":
+            target = folder / "content" / lang / (path.rstrip("/") + ".md")
+        else:
+            target = folder / "content" / lang / path / "_index.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(front) + "\n\n" + "\n\n".join(blocks), encoding="utf-8")
+    (folder / "i18n").mkdir(exist_ok=True)
+    for locale in cache["locales"]:
+        catalogue = i18n.load(LOCALES_DIR, locale["code"])
+        (folder / "i18n" / f"{locale['code']}.toml").write_text(
+            "".join(
+                f"{key} = {json.dumps(catalogue.gettext(msgid))}\n"
+                for key, msgid in HUGO_STRINGS.items()
+            ),
+            encoding="utf-8",
+        )
+    (folder / "hugo.toml").write_text(hugo_conf(cache["locales"], folder / "content"))
+
+
+def same_pages(ours: Path, theirs: Path) -> str:
+    """Whether a baseline wrote the HTML files ours did, at the same paths: a baseline that
+    builds other pages would not be a baseline."""
+    mine, other = ({p.relative_to(root) for p in root.rglob("*.html")} for root in (ours, theirs))
+    if mine == other:
+        return f"{len(other)} files, the same pages as ours"
     return (
-        'baseURL = "/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
-        'defaultContentLanguage = "da"\n[languages]\n'
-        + "".join(f'[languages.{code}]\ncontentDir = "content/{code}"\n' for code in LOCALES)
+        f"{len(other)} files; {len(mine ^ other)} paths differ from ours, e.g. {min(mine ^ other)}"
+    )
+
+
+def write_bare_site(hugo: Path, folder: Path, layouts: dict[str, str]) -> None:
+    """The same content and configuration with one-line layouts."""
+    for name, text in layouts.items():
+        (folder / "layouts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "layouts" / name).write_text(text)
+    shutil.copy(hugo / "hugo.toml", folder / "hugo.toml")
+
+
+def hugo_conf(locales: list[dict], content: Path) -> str:
+    return (
+        'baseURL = "http://127.0.0.1:8001/"\ndisableKinds = ["taxonomy", "term", "RSS"]\n'
+        'defaultContentLanguage = "da"\ndefaultContentLanguageInSubdir = true\n'
+        "enableRobotsTXT = true\n[languages]\n"
+        + "".join(
+            f"[languages.{locale['code']}]\n"
+            f"contentDir = {json.dumps(str(content / locale['code']))}\n"
+            f"languageName = {json.dumps(locale['name'])}\n"
+            f"languageDirection = {json.dumps(locale['direction'])}\nweight = {n}\n"
+            for n, locale in enumerate(locales, 1)
+        )
     )
 
 

@@ -46,11 +46,15 @@ ensure_node_modules() {
     fi
 }
 
-# The browser tests drive Debian's Chromium through Playwright (no browser download).
-ensure_chromium() {
-    command -v chromium >/dev/null 2>&1 && return
-    say "Installing Chromium and a CJK font (Debian packages) for the browser tests"
-    [ "$(id -u)" = 0 ] || die "the browser tests need Debian's chromium: apt-get install chromium fonts-wqy-microhei"
+# Debian packages the tests need: the browser tests drive Chromium through Playwright (no
+# browser download), with a CJK font; the build benchmark's test runs Hugo, its baseline.
+ensure_test_packages() {
+    local missing=()
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium fonts-wqy-microhei)
+    command -v hugo >/dev/null 2>&1 || missing+=(hugo)
+    [ ${#missing[@]} = 0 ] && return
+    say "Installing Debian packages for the tests: ${missing[*]}"
+    [ "$(id -u)" = 0 ] || die "the tests need Debian's packages: apt-get install ${missing[*]}"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-        chromium fonts-wqy-microhei >/dev/null
+        "${missing[@]}" >/dev/null
 }
