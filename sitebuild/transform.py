@@ -294,6 +294,23 @@ def transform(
         if parent:
             children[parent].append(link(pid, with_summary=True))
 
+    # Breadcrumbs by parent URL: one list shared by the pages below it (see trail).
+    trails: dict[str, list[Link]] = {}
+
+    def trail(url: str) -> list[Link]:
+        """Links to ``url`` and to the pages above it, from the top, where they exist: the
+        breadcrumbs of every page right below ``url``."""
+        found = trails.get(url)
+        if found is None:
+            parent = parent_url(url)
+            above = trail(parent) if parent else []
+            here = by_url.get(url)
+            found = trails[url] = above if here is None else [*above, link(here)]
+        return found
+
+    # The version a translation was made from, per translation and source language.
+    sources: dict[tuple[str, str | None], Link | None] = {}
+
     result: list[SitePage] = []
     for pid in sorted(pages):
         page = pages[pid]
@@ -302,12 +319,13 @@ def transform(
         home = f"/{lang}/"
         target = partial(localised, lang=lang)
         done, fields = _cached_fields(page, lang, target, warnings, url, cache, kept, digests)
-        crumbs, parts = [], url.strip("/").split("/")
-        for depth in range(1, len(parts)):
-            ancestor = by_url.get("/" + "/".join(parts[:depth]) + "/")
-            if ancestor is not None:
-                crumbs.append(link(ancestor))
+        parent = parent_url(url)
         alternates = alternates_of[meta["translation_key"]]
+        translation = meta.get("translation") or {"state": "source"}
+        wanted = (meta["translation_key"], translation.get("source_locale"))
+        if wanted not in sources:
+            sources[wanted] = next((alt for alt in alternates if alt.lang == wanted[1]), None)
+        source = sources[wanted]
         result.append(
             SitePage(
                 id=pid,
@@ -324,19 +342,11 @@ def transform(
                 make_fields=None if isinstance(fields, dict) else fields,
                 alternates=alternates,
                 children=children.get(url, []),
-                breadcrumbs=crumbs,
+                breadcrumbs=trail(parent) if parent else [],
                 navigation=children.get(home, []),
                 home_url=home,
-                translation=meta.get("translation") or {"state": "source"},
-                source=next(
-                    (
-                        alt
-                        for alt in alternates
-                        if alt.lang == (meta.get("translation") or {}).get("source_locale")
-                        and alt.lang != lang
-                    ),
-                    None,
-                ),
+                translation=translation,
+                source=source if source is not None and source.lang != lang else None,
             )
         )
     return Site(locales=list(locales.values()), pages=result, warnings=warnings, cache=kept)

@@ -1,6 +1,7 @@
 """Incremental builds render only what changed, and give the same bytes as a full build."""
 
 import copy
+import dataclasses
 from argparse import Namespace
 from pathlib import Path
 
@@ -8,7 +9,9 @@ import pytest
 
 from sitebuild.cli import Reporter, _nothing_gone, build_from_raw, cache_dir
 from sitebuild.errors import VerifyError
-from sitebuild.incremental import load_manifest
+from sitebuild.incremental import load_manifest, page_input
+from sitebuild.model import Link, SitePage
+from sitebuild.transform import transform
 from sitebuild.verify import list_files, verify
 
 from .helpers import tiny_site
@@ -155,3 +158,33 @@ def test_kept_pages_links_are_looked_up_again_when_a_published_file_is_gone(tmp_
     with pytest.raises(VerifyError) as failure:
         verify(out, known=without, files=gone, known_links_hold=False)
     assert "/da/arbejde/skole/: link to /da/arbejde/ does not resolve" in failure.value.problems
+
+
+def test_a_page_input_changes_with_every_attribute_the_page_has(site):
+    """page_input decides which pages are rendered again: an attribute it left out would keep
+    a stale page. Each attribute of SitePage is changed in turn (the fields count by their
+    transform digest where there is one)."""
+    page = next(p for p in transform(site).pages if p.id == 6)
+    page.ensure_fields()
+    assert page.fields_digest and page.breadcrumbs and page.alternates
+    before = page_input(page)
+    assert page_input(copy.copy(page)) == before
+    other = Link(lang="de", url="/de/", title="Anders")
+    for attribute in dataclasses.fields(SitePage):
+        name, value = attribute.name, getattr(page, attribute.name)
+        if name in ("make_fields", "fields"):
+            continue
+        if isinstance(value, str):
+            changed = value + "x"
+        elif isinstance(value, int):
+            changed = value + 1
+        elif isinstance(value, list):
+            changed = [*value, other]
+        elif isinstance(value, dict):
+            changed = {**value, "state": "outdated"}
+        else:
+            changed = other
+        assert page_input(dataclasses.replace(page, **{name: changed})) != before, name
+    without_digest = dataclasses.replace(page, fields_digest="")
+    edited = dataclasses.replace(without_digest, fields={**page.fields, "summary": "Ny"})
+    assert page_input(edited) != page_input(without_digest)
