@@ -27,7 +27,7 @@ from typing import Any
 
 from . import fetch, i18n, incremental, leaks, publish, render, search, transform, verify
 from .errors import BuildError
-from .model import Locale, RawSite
+from .model import Locale, RawSite, Site
 
 
 class Reporter:
@@ -95,6 +95,8 @@ class Memory:
     leak_state: leaks.LeakState | None = None
     # transform.item_digest's memo: only items new since the last build are hashed again.
     digests: dict = dataclasses.field(default_factory=dict)
+    site: Site | None = None  # the last transform's result: its unaffected pages are reused
+    inputs: dict = dataclasses.field(default_factory=dict)  # incremental.plan's memo
 
 
 def build_from_raw(
@@ -123,15 +125,18 @@ def build_from_raw(
         transformed = memory.transformed
     else:
         transformed = _load_pickle(cache / "transform.pickle", version)
+    previous = memory.site if remembered and not args.full else None
     with report.stage("transform") as progress:
-        site = transform.transform(raw, transformed, memory.digests if memory is not None else None)
+        digests = memory.digests if memory is not None else None
+        site = transform.transform(raw, transformed, digests, previous)
         report.warnings += site.warnings
         progress(f"{len(site.pages)} pages")
     if remembered:
         manifest = memory.manifest
     else:
         manifest = incremental.load_manifest(cache / "manifest.pickle")
-    plan = incremental.plan(site, manifest, out, version, full=args.full)
+    inputs = memory.inputs if remembered else {}
+    plan = incremental.plan(site, manifest, out, version, full=args.full, memo=inputs)
     staging = publish.staging_dir(out)
     try:
         with report.stage("render") as progress:
@@ -210,6 +215,7 @@ def build_from_raw(
             memory.loaded, memory.version = True, version
             memory.transformed, memory.manifest = site.cache, new_manifest
             memory.spare, memory.leak_state = spare_manifest, leak_state
+            memory.site, memory.inputs = site, plan.memo
             live = {id(item) for item in raw.pages}
             memory.digests = {k: v for k, v in memory.digests.items() if k in live}
     return Counter(page.lang for page in site.pages)

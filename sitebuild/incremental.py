@@ -114,6 +114,7 @@ class Plan:
     known: dict[str, Any]  # verify facts of the kept files, from the last manifest
     inputs: dict[str, str] = field(default_factory=dict)  # output path -> input digest
     full: bool = False
+    memo: dict[int, tuple[SitePage, str]] = field(default_factory=dict)  # see plan
 
 
 # Manifests are pickles (the build's own files, in a folder only it writes): for 8,000 pages
@@ -140,10 +141,24 @@ def folder_id(path: Path) -> int | None:
 
 
 def plan(
-    site: Site, manifest: dict[str, Any], published: Path, version: str, full: bool = False
+    site: Site,
+    manifest: dict[str, Any],
+    published: Path,
+    version: str,
+    full: bool = False,
+    memo: dict[int, tuple[SitePage, str]] | None = None,
 ) -> Plan:
-    memo: dict[int, Any] = {}
-    inputs = {page.output_path: page_input(page, memo) for page in site.pages}
+    """``memo``: the input digests of the last plan by page object (its ``Plan.memo``), for
+    a caller that keeps the last Site: the pages transform reused are not digested again."""
+    memo = memo or {}
+    shared: dict[int, Any] = {}
+    digests: dict[int, tuple[SitePage, str]] = {}
+    for page in site.pages:
+        known = memo.get(id(page))
+        if known is None or known[0] is not page:  # the entry holds its page: ids stay unique
+            known = (page, page_input(page, shared))
+        digests[id(page)] = known
+    inputs = {page.output_path: digests[id(page)][1] for page in site.pages}
     inputs[ROOT] = root_input(site)
     files = manifest.get("files", {})
     if (
@@ -152,7 +167,7 @@ def plan(
         or manifest.get("folder") is None
         or manifest.get("folder") != folder_id(published)
     ):
-        return Plan(site.pages, True, [], {}, inputs, full=True)
+        return Plan(site.pages, True, [], {}, inputs, full=True, memo=digests)
 
     root = str(published)
     same = {
@@ -165,7 +180,7 @@ def plan(
     render = [page for page in site.pages if page.output_path not in same]
     keep = [path for path in inputs if path in same]  # sitemap, robots, 404s: always new
     known = {files[path]["url"]: files[path]["facts"] for path in keep}
-    return Plan(render, ROOT not in same, keep, known, inputs)
+    return Plan(render, ROOT not in same, keep, known, inputs, memo=digests)
 
 
 def link_kept(paths: list[str], published: Path, staging: Path) -> None:

@@ -69,3 +69,6 @@ class Site:
     pages: list[SitePage]
     warnings: list[str] = field(default_factory=list)
     cache: dict[int, Any] = field(default_factory=dict)  # transform.Transformed by page id
+    # The API items the pages were made from, by page id (partial translations left out):
+    # the next run tells by identity which ones the pull replaced (see reuse.py).
+    items: dict[int, dict[str, Any]] = field(default_factory=dict)

@@ -16,8 +16,10 @@ from typing import Any
 import nh3
 from markupsafe import Markup
 
+from . import reuse
 from .errors import TransformError
 from .model import Link, Locale, RawSite, Site, SitePage
+from .urls import page_url, parent_url
 
 TEMPLATES = {
     "home.HomePage": "home",
@@ -74,16 +76,6 @@ def summary_of(page: dict[str, Any], limit: int = 220) -> str:
     text = page.get("summary") or html.unescape(TAG.sub(" ", page.get("intro") or ""))
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def page_url(lang: str, site_path: str) -> str:
-    return f"/{lang}/{site_path}"
-
-
-def parent_url(url: str) -> str | None:
-    """ "/en/a/b/" -> "/en/a/"; a language's home page ("/en/") has no parent."""
-    parts = url.strip("/").split("/")
-    return "/" + "/".join(parts[:-1]) + "/" if len(parts) > 1 else None
 
 
 def _index(raw: RawSite, warnings: list[str]) -> tuple[dict[int, dict], dict[str, Locale]]:
@@ -232,21 +224,30 @@ def transform(
     raw: RawSite,
     cache: dict[int, Transformed] | None = None,
     digests: dict[int, tuple[dict, str]] | None = None,
+    previous: Site | None = None,
 ) -> Site:
     """``cache``: the ``Site.cache`` of an earlier run of the same code, to reuse its pages'
     transformed fields (incremental builds). ``digests``: see ``item_digest``; the caller
-    keeps it between runs and prunes it."""
+    keeps it between runs and prunes it. ``previous``: the Site that run returned, kept in
+    memory by the build server; its pages that nothing changed for are reused as they are
+    (see reuse.py), so that a one-page change does not make 8,000 pages again."""
     cache = cache or {}
     kept: dict[int, Transformed] = {}
     warnings: list[str] = []
     pages, locales = _index(raw, warnings)
+    reused = reuse.unaffected(previous, pages, list(locales.values())) if previous else {}
     url_of = {
         pid: page_url(p["meta"]["locale"], p["meta"]["site_path"]) for pid, p in pages.items()
     }
     by_url = {url: pid for pid, url in url_of.items()}
     versions: dict[str, list[int]] = defaultdict(list)
+    # Direct children's ids by parent URL; their links are made when a page shows them.
+    kids: dict[str, list[int]] = defaultdict(list)
     for pid, page in pages.items():
         versions[page["meta"]["translation_key"]].append(pid)
+        parent = parent_url(url_of[pid])
+        if parent:
+            kids[parent].append(pid)
 
     order = {code: n for n, code in enumerate(locales)}
 
@@ -281,18 +282,23 @@ def transform(
                 return link(version)
         return link(pid)
 
-    # One list per translation, shared by its versions (digests and the sitemap reuse it).
-    alternates_of = {
-        key: sorted((link(v) for v in pids), key=lambda alt: order[alt.lang])
-        for key, pids in versions.items()
-    }
+    # Lists many pages show, made once each when first needed and shared by those pages
+    # (digests and the sitemap reuse them): a translation's versions, a page's children.
+    alternates_of: dict[str, list[Link]] = {}
+    children_of: dict[str, list[Link]] = {}
 
-    # Direct children by parent URL, in the editors' menu order (the tree position).
-    children: dict[str, list[Link]] = defaultdict(list)
-    for pid in sorted(pages, key=lambda pid: (pages[pid]["meta"].get("position", ""), pid)):
-        parent = parent_url(url_of[pid])
-        if parent:
-            children[parent].append(link(pid, with_summary=True))
+    def alternates(key: str) -> list[Link]:
+        if key not in alternates_of:
+            links = (link(v) for v in versions[key])
+            alternates_of[key] = sorted(links, key=lambda alt: order[alt.lang])
+        return alternates_of[key]
+
+    def children(url: str) -> list[Link]:
+        """Direct children, in the editors' menu order (the tree position)."""
+        if url not in children_of:
+            ids = sorted(kids.get(url, ()), key=lambda c: (pages[c]["meta"].get("position", ""), c))
+            children_of[url] = [link(c, with_summary=True) for c in ids]
+        return children_of[url]
 
     # Breadcrumbs by parent URL: one list shared by the pages below it (see trail).
     trails: dict[str, list[Link]] = {}
@@ -316,15 +322,24 @@ def transform(
         page = pages[pid]
         meta, lang = page["meta"], page["meta"]["locale"]
         url = url_of[pid]
-        home = f"/{lang}/"
         target = partial(localised, lang=lang)
+        same = reused.get(pid)
+        if same is not None:
+            entry = kept[pid] = cache[pid]
+            warnings += entry.warnings
+            # Its fields are made from this run's data if it is rendered: the same, as
+            # nothing it shows changed, and no older run is kept alive by the page.
+            same.fields, same.make_fields = {}, partial(_fields, page, lang, target, [], url)
+            result.append(same)
+            continue
+        home = f"/{lang}/"
         done, fields = _cached_fields(page, lang, target, warnings, url, cache, kept, digests)
         parent = parent_url(url)
-        alternates = alternates_of[meta["translation_key"]]
+        versions_here = alternates(meta["translation_key"])
         translation = meta.get("translation") or {"state": "source"}
         wanted = (meta["translation_key"], translation.get("source_locale"))
         if wanted not in sources:
-            sources[wanted] = next((alt for alt in alternates if alt.lang == wanted[1]), None)
+            sources[wanted] = next((alt for alt in versions_here if alt.lang == wanted[1]), None)
         source = sources[wanted]
         result.append(
             SitePage(
@@ -340,13 +355,15 @@ def transform(
                 fields=fields if isinstance(fields, dict) else {},
                 fields_digest=done.digest,
                 make_fields=None if isinstance(fields, dict) else fields,
-                alternates=alternates,
-                children=children.get(url, []),
+                alternates=versions_here,
+                children=children(url),
                 breadcrumbs=trail(parent) if parent else [],
-                navigation=children.get(home, []),
+                navigation=children(home),
                 home_url=home,
                 translation=translation,
                 source=source if source is not None and source.lang != lang else None,
             )
         )
-    return Site(locales=list(locales.values()), pages=result, warnings=warnings, cache=kept)
+    return Site(
+        locales=list(locales.values()), pages=result, warnings=warnings, cache=kept, items=pages
+    )

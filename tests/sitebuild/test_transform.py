@@ -1,7 +1,8 @@
 import pytest
 
 from sitebuild.errors import TransformError
-from sitebuild.transform import parent_url, sanitise, transform
+from sitebuild.transform import sanitise, transform
+from sitebuild.urls import parent_url
 
 from .helpers import api_page, info_page, tiny_site
 
