@@ -211,7 +211,9 @@ def manifest_of(
     for rel, digest in plan_.inputs.items():
         url = "/" + rel.removesuffix("index.html")
         page = facts.get(url)
-        if page is not None:  # links repeat across pages: stored once each in the pickle
+        if page is not None and url not in plan_.known:
+            # Links repeat across pages: stored once each in the pickle. (A carried page's
+            # came from the last manifest, interned then.)
             page = {**page, "links": [sys.intern(link) for link in page["links"]]}
         files[rel] = {"input": digest, "url": url, "facts": page}
     return {

@@ -46,16 +46,22 @@ def unaffected(
                 urls.add(url)
                 parents.add(parent_url(url))
 
+    below_change: dict[str, bool] = {}  # by parent URL: is a changed URL at or above it?
+
+    def under_change(url: str | None) -> bool:
+        if url is None:
+            return False
+        if url not in below_change:
+            below_change[url] = url in urls or under_change(parent_url(url))
+        return below_change[url]
+
     def holds(page: SitePage) -> bool:
         if page.id in changed or page.translation_key in keys:
             return False
         if page.url in parents or page.home_url in parents:  # children, navigation
             return False
-        above = parent_url(page.url)
-        while above:
-            if above in urls:  # breadcrumbs
-                return False
-            above = parent_url(above)
+        if under_change(parent_url(page.url)):  # breadcrumbs
+            return False
         for target, _ in previous.cache[page.id].targets:
             if target in changed:
                 return False

@@ -160,6 +160,26 @@ def test_kept_pages_links_are_looked_up_again_when_a_published_file_is_gone(tmp_
     assert "/da/arbejde/skole/: link to /da/arbejde/ does not resolve" in failure.value.problems
 
 
+def test_a_kept_pages_alternates_are_checked_against_the_pages_parsed_again(tmp_path, site):
+    """With known_links_hold, verify skips the pages whose hreflang targets were all carried
+    over too (checked together last time), but not a kept page pointing at a page parsed in
+    this build: that one must still point back."""
+    out = tmp_path / "site"
+    build(site, out)
+    manifest = load_manifest(cache_dir(out) / "manifest.pickle")
+    listing = list_files(out)
+    known = {entry["url"]: entry["facts"] for entry in manifest["files"].values()}
+    known = {url: facts for url, facts in known.items() if facts}
+    english = out / "en/work/index.html"
+    text = english.read_text()
+    assert '<link rel="alternate" hreflang="da" href="/da/arbejde/">' in text
+    english.write_text(text.replace('<link rel="alternate" hreflang="da" href="/da/arbejde/">', ""))
+    parsed_again = {url: facts for url, facts in known.items() if url != "/en/work/"}
+    with pytest.raises(VerifyError) as failure:
+        verify(out, known=parsed_again, files=listing, known_links_hold=True)
+    assert failure.value.problems == ["/da/arbejde/: hreflang en -> /en/work/ is not reciprocal"]
+
+
 def test_a_page_input_changes_with_every_attribute_the_page_has(site):
     """page_input decides which pages are rendered again: an attribute it left out would keep
     a stale page. Each attribute of SitePage is changed in turn (the fields count by their
