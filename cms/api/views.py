@@ -19,7 +19,13 @@ from cms.contacts.models import Contact
 from cms.languages import LANGUAGES, SOURCE
 
 from .conditional import conditional
-from .filters import ChangedSinceFilter, LocaleFilter, TranslationKeyFilter, parse_timestamp
+from .filters import (
+    ChangedSinceFilter,
+    IdsFilter,
+    LocaleFilter,
+    TranslationKeyFilter,
+    parse_timestamp,
+)
 from .models import PageRemoval
 from .serializers import ContactSerializer, dumps, page_items, parse_fields
 
@@ -59,17 +65,20 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         TranslationOfFilter,
         LocaleFilter,
         TranslationKeyFilter,
+        IdsFilter,
         ChangedSinceFilter,
         SearchFilter,  # last, as Wagtail requires; search is off, so it only rejects ?search
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        ["translation_key", "changed_since"]
+        ["translation_key", "changed_since", "ids"]
     )
 
     def get_base_queryset(self):
         # Wagtail builds this (site lookup, view restrictions) on every call; once a request.
+        # public(): Wagtail lets a logged-in user see pages restricted to logins; this API
+        # never serves them (their documents are removed), so it must not count them either.
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            self._base_queryset = super().get_base_queryset().public()
         return self._base_queryset.all()
 
     def _versions(self, ids: list[int]) -> list[tuple]:

@@ -79,7 +79,7 @@ class ScriptedAPI:
         if path.endswith("/locales/"):
             return 200, "application/json", json.dumps(LOCALES).encode()
         detail = re.fullmatch(r".*/pages/(\d+)/", path)
-        if detail:  # one page, as verify's leak check asks for re-rendered pages
+        if detail:
             found = [p for p in self.pages if p["id"] == int(detail.group(1))]
             if not found:
                 return 404, "application/json", b'{"message": "No Page matches the given query."}'
@@ -87,6 +87,9 @@ class ScriptedAPI:
         items = self.pages
         if "type" in query:
             items = [p for p in items if p["meta"]["type"] == query["type"]]
+        if "ids" in query:  # as verify's leak check asks about re-rendered pages
+            wanted = {int(pid) for pid in query["ids"].split(",")}
+            items = [p for p in items if p["id"] in wanted]
         offset, limit = int(query.get("offset", 0)), int(query.get("limit", 20))
         body = {"meta": {"total_count": len(items)}, "items": items[offset : offset + limit]}
         return 200, "application/json", json.dumps(body).encode()

@@ -155,3 +155,30 @@ def test_the_state_survives_a_round_trip_and_a_damaged_file_means_a_full_check(t
     (tmp_path / "leaks.json").write_text("{not json")
     assert LeakState.load(tmp_path / "leaks.json") is None
     assert LeakState.load(tmp_path / "missing.json") is None
+
+
+def test_rerendered_pages_are_looked_up_200_at_a_time(tmp_path):
+    """A new section title re-renders a language's every page: the incremental check asks
+    about them in listings of 200 ids (the API's limit), not one request per page."""
+    from .scripted_api import ScriptedAPI, page
+
+    api = ScriptedAPI([page(n) for n in range(1, 451)])
+    try:
+        for n in range(1, 451):
+            write(tmp_path, f"/{'da' if n % 2 else 'en'}/{'' if n <= 2 else f'p{n}/'}", n)
+        write(tmp_path, "/da/p9/", 999)  # not a page the API has
+        state = LeakState("2026-11-27T00:00:00+00:00", {})
+        with pytest.raises(VerifyError) as failure:
+            check(tmp_path, ApiClient(api.url), state, carried=[])
+        assert failure.value.problems == [
+            "/da/p9/: page 999 is not public in the CMS (draft, private or removed)"
+        ]
+        lookups = [r for r in api.requests if "ids=" in r]
+        assert len(lookups) == 3
+        assert sorted(len(r.split("ids=")[1].split("&")[0].split("%2C")) for r in lookups) == [
+            50,
+            200,
+            200,
+        ]
+    finally:
+        api.close()

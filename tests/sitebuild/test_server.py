@@ -189,10 +189,8 @@ def test_posts_during_a_build_coalesce_into_one_more_build(api, servers, tmp_pat
 
 def leaks_listing_without_page_3(path, query, n):
     """The API, asked by verify's leak check, no longer lists page 3 (unpublished since)."""
-    if path.endswith("/pages/3/"):
-        return 404, "application/json", b'{"message": "not found"}'
     if not path.endswith("/pages/"):
-        return None  # the other pages' details, the locales
+        return None  # the locales
     if query.get("fields") == "title" and "changed_since" not in query:
         body = {"meta": {"total_count": 5}, "items": [page(n) for n in (1, 2, 4, 5, 6)]}
         return 200, "application/json", json.dumps(body).encode()

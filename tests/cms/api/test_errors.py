@@ -17,6 +17,8 @@ from ..factories import danish_tree
         ("pages/", {"changed_since": "yesterday"}, "changed_since must be an ISO 8601 timestamp"),
         ("pages/", {"changed_since": "2026-13-45T99:00"}, "changed_since must be an ISO 8601"),
         ("pages/", {"translation_key": "not-a-uuid"}, "translation_key must be"),
+        ("pages/", {"ids": "3,x"}, "ids must be a comma-separated list of page ids"),
+        ("pages/", {"ids": ",".join(map(str, range(201)))}, "ids takes at most 200 page ids"),
         ("pages/", {"type": "nope.Nothing"}, "type doesn't exist"),
         ("pages/", {"colour": "blue"}, "query parameter is not an operation or a recognised"),
         ("pages/", {"order": "owner"}, "cannot order by 'owner'"),

@@ -79,6 +79,18 @@ def test_unpublished_pages_are_not_served(tree, api):
     assert api(f"pages/{tree['info'].id}/")[0] == 404
 
 
+def test_a_listing_by_ids_answers_only_the_public_ones(tree, api):
+    """What the build's leak check asks (sitebuild/leaks.py): of these pages, which are
+    public, and where."""
+    info, section = tree["info"], tree["section"]
+    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.LOGIN)
+    home = tree["home"]
+    status, body = api("pages/", ids=f"{home.id},{section.id},{info.id},999999", fields="title")
+    assert status == 200
+    assert [item["id"] for item in body["items"]] == [home.id]
+    assert body["meta"]["total_count"] == 1
+
+
 def test_search_is_off(tree, api):
     status, body = api("pages/", search="skole")
     assert status == 400
