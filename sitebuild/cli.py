@@ -96,7 +96,7 @@ class Memory:
     # transform.item_digest's memo: only items new since the last build are hashed again.
     digests: dict = dataclasses.field(default_factory=dict)
     site: Site | None = None  # the last transform's result: its unaffected pages are reused
-    inputs: dict = dataclasses.field(default_factory=dict)  # incremental.plan's memo
+    plan_memo: dict = dataclasses.field(default_factory=dict)  # see incremental.plan
 
 
 def build_from_raw(
@@ -125,18 +125,18 @@ def build_from_raw(
         transformed = memory.transformed
     else:
         transformed = _load_pickle(cache / "transform.pickle", version)
-    previous = memory.site if remembered and not args.full else None
+    last_site = memory.site if remembered and not args.full else None
     with report.stage("transform") as progress:
         digests = memory.digests if memory is not None else None
-        site = transform.transform(raw, transformed, digests, previous)
+        site = transform.transform(raw, transformed, digests, last_site)
         report.warnings += site.warnings
         progress(f"{len(site.pages)} pages")
     if remembered:
         manifest = memory.manifest
     else:
         manifest = incremental.load_manifest(cache / "manifest.pickle")
-    inputs = memory.inputs if remembered else {}
-    plan = incremental.plan(site, manifest, out, version, full=args.full, memo=inputs)
+    plan_memo = memory.plan_memo if remembered else {}
+    plan = incremental.plan(site, manifest, out, version, full=args.full, memo=plan_memo)
     staging = publish.staging_dir(out)
     try:
         with report.stage("render") as progress:
@@ -215,7 +215,7 @@ def build_from_raw(
             memory.loaded, memory.version = True, version
             memory.transformed, memory.manifest = site.cache, new_manifest
             memory.spare, memory.leak_state = spare_manifest, leak_state
-            memory.site, memory.inputs = site, plan.memo
+            memory.site, memory.plan_memo = site, plan.memo
             live = {id(item) for item in raw.pages}
             memory.digests = {k: v for k, v in memory.digests.items() if k in live}
     return Counter(page.lang for page in site.pages)

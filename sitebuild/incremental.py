@@ -213,7 +213,7 @@ def manifest_of(
         page = facts.get(url)
         if page is not None and url not in plan_.known:
             # Links repeat across pages: stored once each in the pickle. (A carried page's
-            # came from the last manifest, interned then.)
+            # are the strings the last manifest was loaded with, shared between pages.)
             page = {**page, "links": [sys.intern(link) for link in page["links"]]}
         files[rel] = {"input": digest, "url": url, "facts": page}
     return {

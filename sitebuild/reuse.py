@@ -5,16 +5,22 @@ differ: about a quarter of a second on every build, most of the server's budget.
 keeps the last run's Site, so transform can instead reuse each page nothing changed for, as
 the same object (the plan then knows its digest by identity too).
 
-What a page shows comes from the API items of: itself; its translation's versions (alternates,
-the source link); its parent's children and its language's navigation (the home page's
-children); the pages at the URLs above it (breadcrumbs); and the pages its rich text and link
-blocks point to, in the reader's language (any version of their translations). So when the
-items of some pages changed (replaced, added or removed: fetch replaces the object of every
-page it pulls again), a page is made again if it is one of them, or if one of them, before or
-after the change, shares its translation, has its URL or its language's home URL as parent,
-sits at a URL above it, or is a link target of it or shares a translation with one. The rest
-are reused. tests/sitebuild/test_reuse.py checks the result against a run from scratch over
-random edits of each kind."""
+What a page shows, by SitePage attribute, and the changed pages that make it again (a page
+counts as changed when fetch replaced its item object, or it is new or gone; each test below
+looks at a changed page's item before and after the change):
+
+- its own attributes and ``translation``: the page itself changed;
+- ``alternates``, ``source``: a changed page shares its translation key;
+- ``children``: a changed page has the page's URL as parent;
+- ``navigation``: a changed page has the page's home URL as parent;
+- ``breadcrumbs``: a changed page's URL is above the page's;
+- ``fields`` (links in rich text and link blocks, shown in the reader's language): a link
+  target changed, or a changed page shares a link target's translation key;
+- everything: the languages changed.
+
+Pages none of these apply to are reused; a field added to SitePage needs its line here and
+its check in ``unaffected``. tests/sitebuild/test_reuse.py compares the result with a run from
+scratch over random edits of each kind."""
 
 from typing import Any
 

@@ -242,12 +242,12 @@ def transform(
     by_url = {url: pid for pid, url in url_of.items()}
     versions: dict[str, list[int]] = defaultdict(list)
     # Direct children's ids by parent URL; their links are made when a page shows them.
-    kids: dict[str, list[int]] = defaultdict(list)
+    child_ids: dict[str, list[int]] = defaultdict(list)
     for pid, page in pages.items():
         versions[page["meta"]["translation_key"]].append(pid)
         parent = parent_url(url_of[pid])
         if parent:
-            kids[parent].append(pid)
+            child_ids[parent].append(pid)
 
     order = {code: n for n, code in enumerate(locales)}
 
@@ -296,7 +296,9 @@ def transform(
     def children(url: str) -> list[Link]:
         """Direct children, in the editors' menu order (the tree position)."""
         if url not in children_of:
-            ids = sorted(kids.get(url, ()), key=lambda c: (pages[c]["meta"].get("position", ""), c))
+            ids = sorted(
+                child_ids.get(url, ()), key=lambda c: (pages[c]["meta"].get("position", ""), c)
+            )
             children_of[url] = [link(c, with_summary=True) for c in ids]
         return children_of[url]
 
@@ -323,14 +325,16 @@ def transform(
         meta, lang = page["meta"], page["meta"]["locale"]
         url = url_of[pid]
         target = partial(localised, lang=lang)
-        same = reused.get(pid)
-        if same is not None:
-            entry = kept[pid] = cache[pid]
+        kept_page = reused.get(pid)
+        if kept_page is not None:
+            entry = kept[pid] = previous.cache[pid]
             warnings += entry.warnings
             # Its fields are made from this run's data if it is rendered: the same, as
-            # nothing it shows changed, and no older run is kept alive by the page.
-            same.fields, same.make_fields = {}, partial(_fields, page, lang, target, [], url)
-            result.append(same)
+            # nothing it shows changed, and no older run is kept alive by the page. (A run
+            # that fails later leaves it bound to this one's data: also the same.)
+            kept_page.fields = {}
+            kept_page.make_fields = partial(_fields, page, lang, target, [], url)
+            result.append(kept_page)
             continue
         home = f"/{lang}/"
         done, fields = _cached_fields(page, lang, target, warnings, url, cache, kept, digests)

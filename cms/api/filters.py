@@ -4,6 +4,7 @@ Bad values are HTTP 400 with a JSON message, never a 404 or a 500."""
 import datetime
 import uuid
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -47,24 +48,28 @@ class TranslationKeyFilter(BaseFilterBackend):
         return queryset.filter(translation_key__in=parse_keys(raw))
 
 
-MAX_IDS = 200  # as many as one listing returns
+MAX_ID = 2**31 - 1  # a page id is a 32-bit integer in every database
 
 
 class IdsFilter(BaseFilterBackend):
     """``?ids=3,8,21``: these pages, those of them that are public, in one call. The build
     asks it whether the pages it re-rendered are still public (sitebuild/leaks.py), instead
-    of one detail request per page."""
+    of one detail request per page. At most a listing's page size of ids."""
 
     def filter_queryset(self, request, queryset, view):
         raw = request.GET.get("ids")
         if raw is None:
             return queryset
         try:
-            ids = [int(part) for part in raw.split(",") if part.strip()]
+            ids = {int(part) for part in raw.split(",") if part.strip()}
         except ValueError:
             raise BadRequestError("ids must be a comma-separated list of page ids") from None
-        if len(ids) > MAX_IDS:
-            raise BadRequestError(f"ids takes at most {MAX_IDS} page ids per request")
+        if any(not 0 < pid <= MAX_ID for pid in ids):
+            # Out of range, the database driver would raise: a 500, not an empty answer.
+            raise BadRequestError(f"ids must be page ids from 1 to {MAX_ID}")
+        most = settings.WAGTAILAPI_LIMIT_MAX
+        if len(ids) > most:
+            raise BadRequestError(f"ids takes at most {most} page ids per request")
         return queryset.filter(id__in=ids)
 
 
