@@ -89,13 +89,12 @@ class Memory:
     loaded: bool = False
     version: str = ""  # code_version the fields below were made with
     pull: dict[str, Any] | None = None  # fetch's cache (see fetch.save_cache)
-    transformed: dict = dataclasses.field(default_factory=dict)
     manifest: dict[str, Any] = dataclasses.field(default_factory=dict)
     spare: dict[str, Any] = dataclasses.field(default_factory=dict)
     leak_state: leaks.LeakState | None = None
     # transform.item_digest's memo: only items new since the last build are hashed again.
     digests: dict = dataclasses.field(default_factory=dict)
-    site: Site | None = None  # the last transform's result: its unaffected pages are reused
+    site: Site | None = None  # the last transform's: pages reused, and its cache (Site.cache)
     plan_memo: dict = dataclasses.field(default_factory=dict)  # see incremental.plan
 
 
@@ -119,13 +118,13 @@ def build_from_raw(
     version = incremental.code_version(render.THEME, render.LOCALES, options)
     cache = cache_dir(out)
     remembered = memory is not None and memory.loaded and memory.version == version
+    last_site = memory.site if remembered and not args.full else None
     if args.full:
         transformed = {}
-    elif remembered:
-        transformed = memory.transformed
+    elif last_site is not None:
+        transformed = last_site.cache
     else:
         transformed = _load_pickle(cache / "transform.pickle", version)
-    last_site = memory.site if remembered and not args.full else None
     with report.stage("transform") as progress:
         digests = memory.digests if memory is not None else None
         site = transform.transform(raw, transformed, digests, last_site)
@@ -213,9 +212,9 @@ def build_from_raw(
             )
         if memory is not None:  # only now: a build that failed before left it as it was
             memory.loaded, memory.version = True, version
-            memory.transformed, memory.manifest = site.cache, new_manifest
+            memory.site, memory.manifest = site, new_manifest  # its cache: transform's
             memory.spare, memory.leak_state = spare_manifest, leak_state
-            memory.site, memory.plan_memo = site, plan.memo
+            memory.plan_memo = plan.memo
             live = {id(item) for item in raw.pages}
             memory.digests = {k: v for k, v in memory.digests.items() if k in live}
     return Counter(page.lang for page in site.pages)

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .errors import BuildError, FetchError, VerifyError
 from .fetch import ApiClient
+from .urls import item_url
 
 PAGE_ID = re.compile(rb'<meta name="udsyn:page-id" content="(\d+)">')
 UTILITY = re.compile(r"/|/[a-z]{2}(-[a-z]+)?/(404\.html|search/)")
@@ -85,10 +86,6 @@ def page_id(root: Path, url: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def url_of(item: dict) -> str:
-    return f"/{item['meta']['locale']}/{item['meta']['site_path']}"
-
-
 def check(
     root: Path,
     client: ApiClient,
@@ -123,7 +120,7 @@ def _ids(root: Path, urls: Iterable[str], problems: list[str]) -> dict[str, int]
 
 def _full(root: Path, client: ApiClient, urls: list[str]) -> LeakState:
     items, meta = client.listing_with_meta("pages/", {"fields": "title"})
-    public = {item["id"]: url_of(item) for item in items}
+    public = {item["id"]: item_url(item) for item in items}
     problems: list[str] = []
     found = _ids(root, urls, problems)
     for url, pid in found.items():
@@ -163,7 +160,7 @@ def _public_urls(client: ApiClient, ids: list[int]) -> dict[int, str]:
         return client.listing("pages/", {"ids": ",".join(map(str, chunk)), "fields": "title"})
 
     with ThreadPoolExecutor(max_workers=LOOKUPS) as pool:
-        return {item["id"]: url_of(item) for items in pool.map(ask, chunks) for item in items}
+        return {item["id"]: item_url(item) for items in pool.map(ask, chunks) for item in items}
 
 
 def _mismatch(url: str, pid: int, public_url: str | None) -> list[str]:

@@ -25,7 +25,7 @@ scratch over random edits of each kind."""
 from typing import Any
 
 from .model import Locale, Site, SitePage
-from .urls import page_url, parent_url
+from .urls import item_url, parent_url
 
 
 def unaffected(
@@ -46,9 +46,8 @@ def unaffected(
     for pid in changed:
         for item in (old.get(pid), items.get(pid)):
             if item is not None:
-                meta = item["meta"]
-                url = page_url(meta["locale"], meta["site_path"])
-                keys.add(meta["translation_key"])
+                url = item_url(item)
+                keys.add(item["meta"]["translation_key"])
                 urls.add(url)
                 parents.add(parent_url(url))
 

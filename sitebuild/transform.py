@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import reuse
 from .errors import TransformError
 from .model import Link, Locale, RawSite, Site, SitePage
-from .urls import page_url, parent_url
+from .urls import item_url, parent_url
 
 TEMPLATES = {
     "home.HomePage": "home",
@@ -236,9 +236,7 @@ def transform(
     warnings: list[str] = []
     pages, locales = _index(raw, warnings)
     reused = reuse.unaffected(previous, pages, list(locales.values())) if previous else {}
-    url_of = {
-        pid: page_url(p["meta"]["locale"], p["meta"]["site_path"]) for pid, p in pages.items()
-    }
+    url_of = {pid: item_url(item) for pid, item in pages.items()}
     by_url = {url: pid for pid, url in url_of.items()}
     versions: dict[str, list[int]] = defaultdict(list)
     # Direct children's ids by parent URL; their links are made when a page shows them.

@@ -1,8 +1,11 @@
 """Where pages live on the static site."""
 
+from typing import Any
 
-def page_url(lang: str, site_path: str) -> str:
-    return f"/{lang}/{site_path}"
+
+def item_url(item: dict[str, Any]) -> str:
+    """The URL of the page an API item describes."""
+    return f"/{item['meta']['locale']}/{item['meta']['site_path']}"
 
 
 def parent_url(url: str) -> str | None:

@@ -139,7 +139,8 @@ def verify(
     ``files`` is ``list_files(root)`` if the caller has it already. ``known_links_hold``: the
     caller vouches that every file of the site the ``known`` facts were verified in is still
     in ``files``, so the links of known pages, which all resolved there, still resolve and are
-    not looked up again (a one-page build's verify was mostly that, over 340,000 links).
+    not looked up again (a one-page build's verify was mostly that, over 340,000 links); nor
+    are their weights and the hreflang alternates between known pages checked again.
     Raises VerifyError listing every problem."""
     problems: list[str] = []
     known = known or {}
@@ -186,32 +187,36 @@ def verify(
         return resolves[link]
 
     css_size: dict[str, int] = {}
-    for url, page in facts.items():
-        alternates = page.alternates.items()
-        if known_links_hold and url in known:
-            # Passed in the site it was verified in, with the same stylesheet (a new one
-            # makes a full build): only its alternates that point at pages parsed now, or
-            # at pages gone, can fail now.
-            alternates = [(lang, target) for lang, target in alternates if target not in known]
-            if not alternates:
-                continue
+
+    def weight_of(page: PageFacts) -> int:
+        """Bytes of its HTML and of the stylesheets it loads."""
         weight = page.size
         for href in page.stylesheets:
             path = unquote(urlsplit(href).path).lstrip("/")
             if path not in css_size:
                 css_size[path] = os.path.getsize(root / path) if path in files else 0
             weight += css_size[path]
-        if weight > max_page_bytes:
-            problems.append(
-                f"{url}: {weight:,} bytes of HTML and CSS, over the {max_page_bytes:,}-byte budget"
-            )
-        if not (known_links_hold and url in known):
+        return weight
+
+    for url, page in facts.items():
+        # A kept page passed in the site it was verified in, with the same stylesheet (a new
+        # one makes a full build) and links that all still resolve: only its alternates that
+        # point at pages parsed now can fail now.
+        kept = known_links_hold and url in known
+        if not kept:
+            if (weight := weight_of(page)) > max_page_bytes:
+                problems.append(
+                    f"{url}: {weight:,} bytes of HTML and CSS, "
+                    f"over the {max_page_bytes:,}-byte budget"
+                )
             problems += [
                 f"{url}: link to {link} does not resolve"
                 for link in page.links
                 if not resolved(link)
             ]
-        for lang, target in alternates:
+        for lang, target in page.alternates.items():
+            if kept and target in known:
+                continue
             other = facts.get(target)
             if other is None:
                 problems.append(f"{url}: hreflang {lang} points to missing {target}")

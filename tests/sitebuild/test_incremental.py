@@ -140,15 +140,19 @@ def test_a_failed_build_in_the_spare_leaves_the_published_site_and_the_next_one_
     assert snapshot(out) == snapshot(full)
 
 
+def published(site, out):
+    """Build ``site`` into ``out``; its manifest, listing and the verify facts it keeps."""
+    build(site, out)
+    manifest = load_manifest(cache_dir(out) / "manifest.pickle")
+    known = {entry["url"]: entry["facts"] for entry in manifest["files"].values()}
+    return manifest, list_files(out), {url: facts for url, facts in known.items() if facts}
+
+
 def test_kept_pages_links_are_looked_up_again_when_a_published_file_is_gone(tmp_path, site):
     """verify skips the links of kept pages only while every file they were checked against
     is still there (cli._nothing_gone); a file gone means they are checked again."""
     out = tmp_path / "site"
-    build(site, out)
-    manifest = load_manifest(cache_dir(out) / "manifest.pickle")
-    listing = list_files(out)
-    known = {entry["url"]: entry["facts"] for entry in manifest["files"].values()}
-    known = {url: facts for url, facts in known.items() if facts}
+    manifest, listing, known = published(site, out)
     assert _nothing_gone(manifest, listing)
     verify(out, known=known, files=listing, known_links_hold=True)
 
@@ -165,11 +169,7 @@ def test_a_kept_pages_alternates_are_checked_against_the_pages_parsed_again(tmp_
     over too (checked together last time), but not a kept page pointing at a page parsed in
     this build: that one must still point back."""
     out = tmp_path / "site"
-    build(site, out)
-    manifest = load_manifest(cache_dir(out) / "manifest.pickle")
-    listing = list_files(out)
-    known = {entry["url"]: entry["facts"] for entry in manifest["files"].values()}
-    known = {url: facts for url, facts in known.items() if facts}
+    _, listing, known = published(site, out)
     english = out / "en/work/index.html"
     text = english.read_text()
     assert '<link rel="alternate" hreflang="da" href="/da/arbejde/">' in text

@@ -13,6 +13,7 @@ from sitebuild.fetch import ApiClient, FetchSettings
 from sitebuild.leaks import LeakState, check
 
 from ..cms.factories import danish_tree
+from .scripted_api import ScriptedAPI, page
 
 
 def write(root: Path, url: str, pid: int | None = None) -> None:
@@ -160,8 +161,6 @@ def test_the_state_survives_a_round_trip_and_a_damaged_file_means_a_full_check(t
 def test_rerendered_pages_are_looked_up_200_at_a_time(tmp_path):
     """A new section title re-renders a language's every page: the incremental check asks
     about them in listings of 200 ids (the API's limit), not one request per page."""
-    from .scripted_api import ScriptedAPI, page
-
     api = ScriptedAPI([page(n) for n in range(1, 451)])
     try:
         for n in range(1, 451):
