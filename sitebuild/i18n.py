@@ -3,7 +3,6 @@
 The site's own words (navigation, labels, the skip link) are not CMS content: they live in PO
 files that translators edit with their usual tools, one per language."""
 
-import gettext
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,9 +10,11 @@ from pathlib import Path
 
 import polib
 
+from contract import locales
+from contract.locales import po_path
+
 from .errors import RenderError
 
-DOMAIN = "site"
 MONTHS = (
     "January",
     "February",
@@ -58,10 +59,6 @@ class Catalogue:
         return text % {"num": n, **values}
 
 
-def po_path(locales_dir: Path, lang: str) -> Path:
-    return locales_dir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
 def load(locales_dir: Path, lang: str) -> Catalogue:
     path = po_path(locales_dir, lang)
     if not path.exists():
@@ -73,9 +70,8 @@ def load(locales_dir: Path, lang: str) -> Catalogue:
     catalogue = Catalogue(lang)
     forms = po.metadata.get("Plural-Forms", "")
     if "plural=" in forms:
-        expression = forms.split("plural=", 1)[1].strip().rstrip(";")
         try:
-            catalogue.plural = gettext.c2py(expression)
+            catalogue.plural = locales.plural_rule(forms)
         except ValueError:
             raise RenderError(f"{path}: invalid Plural-Forms {forms!r}") from None
     for entry in po:
@@ -96,8 +92,8 @@ def load(locales_dir: Path, lang: str) -> Catalogue:
 # string literal as the first argument.
 CALL = re.compile(r"""(?:\b_|\.gettext)\(\s*(?P<q>["'])(?P<msgid>(?:(?!(?P=q)).)+)(?P=q)""")
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
-# Plural forms per language (CLDR / gettext): how many, and the rule.
-NPLURALS = {"da": 2, "en": 2, "de": 2, "es": 2, "fr": 2, "zh-hans": 1, "ru": 3, "ar": 6}
+# How many plural forms each language has (its rule: contract/locales.py).
+NPLURALS = {lang: locales.nplurals(forms) for lang, forms in locales.PLURAL_FORMS.items()}
 
 
 def extract(templates: Path, code: Path = Path(__file__).parent) -> dict[str, list[str]]:
@@ -161,15 +157,13 @@ def check_catalogue(path: Path, lang: str, msgids: set[str]) -> list[str]:
         return [f"{path}: cannot be read ({exc})"]
     problems = []
     forms = po.metadata.get("Plural-Forms", "")
-    match = re.search(r"nplurals\s*=\s*(\d+)", forms)
     expected = NPLURALS.get(lang)
-    if not match or (expected and int(match.group(1)) != expected):
+    if locales.nplurals(forms) != expected:
         problems.append(f"{path}: Plural-Forms {forms!r} should have nplurals={expected}")
-    else:
-        try:
-            gettext.c2py(forms.split("plural=", 1)[1].strip().rstrip(";"))
-        except (ValueError, IndexError):
-            problems.append(f"{path}: Plural-Forms has an invalid plural rule: {forms!r}")
+    elif lang in locales.PLURAL_FORMS and not locales.same_rule(forms, lang):
+        problems.append(
+            f"{path}: Plural-Forms {forms!r} is not the {lang} rule {locales.PLURAL_FORMS[lang]!r}"
+        )
     entries = {entry.msgid: entry for entry in po if not entry.obsolete}
     for msgid in sorted(msgids):
         entry = entries.get(msgid)

@@ -146,3 +146,11 @@ def test_the_locales_command_passes_on_the_repository(capsys):
 )
 def test_dates_as_readers_write_them(lang, expected):
     assert i18n.load(render.LOCALES, lang).date("2026-11-26T10:00:00+00:00") == expected
+
+
+def test_plural_forms_with_the_right_count_but_another_rule(broken, msgids):
+    def english_rule(po):
+        po.metadata["Plural-Forms"] = "nplurals=2; plural=(n != 1);"  # French says "1,5 jour"
+
+    problems = i18n.check_catalogue(broken("fr", english_rule), "fr", msgids)
+    assert len(problems) == 1 and "is not the fr rule" in problems[0]
