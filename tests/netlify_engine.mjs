@@ -61,8 +61,9 @@ for (const { path: urlPath, headers = {} } of requests) {
     location: location && new URL(location, ORIGIN).pathname,
     file,
     body: file ? await response.text() : "",
-    // The rule Netlify applied, if any: for a rewrite (the 404 pages) Netlify answers with the
-    // rule's status, which the local engine leaves to its caller.
+    // The rule that matched, if any (a file of the request's own may have shadowed it: see
+    // file). For a rewrite (the 404 pages) Netlify answers with the rule's status, which the
+    // local engine leaves to its caller.
     rule: rule && { status: rule.statusCode, to: rule.targetRelative, force: rule.force },
   });
 }
