@@ -262,6 +262,7 @@ HUGO_LAYOUTS = Path(__file__).parent / "hugo"
 # The interface strings the Hugo layouts use, by the msgid of ours (locales/*.po).
 HUGO_STRINGS = {
     "site": "Herning Municipality",
+    "fallback": "Information from Herning Municipality for new residents, guests and businesses.",
     "skip": "Skip to main content",
     "menu": "Main menu",
     "readin": "Read this page in",

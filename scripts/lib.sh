@@ -33,14 +33,15 @@ ensure_venv() {
     fi
 }
 
-# Pagefind (the site search, used by the build) and axe-core (the accessibility tests) come
-# from npm, pinned in package-lock.json; Pagefind's extended binary ships inside its package.
+# Pagefind (the site search, used by the build), axe-core and Lighthouse (the browser tests)
+# and Netlify's redirect engine (netlify.toml's tests) come from npm, pinned in
+# package-lock.json; Pagefind's extended binary ships inside its package.
 ensure_node_modules() {
     local stamp="$ROOT/node_modules/.udsyn-installed" want
     want="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-        command -v npm >/dev/null 2>&1 || die "npm is needed for Pagefind and axe-core (Node.js 18+)"
-        say "Installing Pagefind and axe-core from package-lock.json"
+        command -v npm >/dev/null 2>&1 || die "npm is needed for Pagefind and the test tools (Node.js 20.6+)"
+        say "Installing Pagefind and the test tools from package-lock.json"
         (cd "$ROOT" && npm ci --no-audit --no-fund --silent)
         echo "$want" >"$stamp"
     fi

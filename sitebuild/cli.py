@@ -171,6 +171,7 @@ def build_from_raw(
                 previous_counts=None if plan.full else manifest.get("counts"),
                 files=listing,
                 known_links_hold=not plan.full and _nothing_gone(manifest, listing),
+                site_url=args.site_url,
             )
             progress(f"{len(facts)} pages checked ({len(facts) - len(plan.known)} parsed)")
             carried = None if plan.full else plan.known
@@ -359,7 +360,8 @@ def cmd_render(args, report: Reporter) -> None:
 
 def cmd_verify(args, report: Reporter) -> None:
     with report.stage("verify") as progress:
-        progress(f"{len(verify.verify(args.site))} files checked, no problems")
+        checked = verify.verify(args.site, site_url=args.site_url)
+        progress(f"{len(checked)} files checked, no problems")
         if args.api:
             state = leaks.check(args.site, fetch.ApiClient(args.api, _fetch_settings(args)))
             progress(f"{len(state.pages)} pages checked against {args.api}: all public")
@@ -486,6 +488,11 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_locales)
     p = sub.add_parser("verify", parents=[common], help="check a built site")
     p.add_argument("site", type=Path)
+    p.add_argument(
+        "--site-url",
+        help="the public address its canonical and hreflang URLs must name "
+        "(default: the one they name)",
+    )
     api(p, required=False)  # with it, also: is every page public in the API?
     p.set_defaults(func=cmd_verify)
     return top

@@ -99,7 +99,12 @@ def _quick_digest(value: Any) -> str:
 
 
 def root_input(site: Site) -> str:
-    homes = [(p.lang, p.url, p.title) for p in site.pages if p.url == f"/{p.lang}/"]
+    # (Whether a home has versions decides whether the chooser names it: see chooser_versions.)
+    homes = [
+        (p.lang, p.url, p.title, len(p.alternates) > 1)
+        for p in site.pages
+        if p.url == f"/{p.lang}/"
+    ]
     return _digest([site.locales, homes])
 
 

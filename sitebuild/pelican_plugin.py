@@ -18,8 +18,8 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .i18n import Catalogue
-from .model import Site, SitePage
-from .transform import TEMPLATES
+from .model import Locale, Site, SitePage
+from .transform import TEMPLATES, plain_text
 
 # Written on every build, whatever changed: cheap, and they list every page.
 SITE_WIDE = ("sitemap.xml", "robots.txt")
@@ -96,20 +96,71 @@ class Files:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+DESCRIPTION_LENGTH = 160  # characters: about what search engines show under a title
+
+
+def description(page: SitePage) -> str:
+    """What search engines may show under the page's title: its summary, or the start of its
+    introduction, welcome text or first paragraph; "" for a page with none of them."""
+    fields = page.fields
+    if fields.get("summary"):
+        return fields["summary"]
+    paragraphs = (b["value"] for b in fields.get("body") or () if b.get("type") == "paragraph")
+    text = fields.get("intro") or fields.get("welcome") or next(paragraphs, "")
+    return plain_text(str(text), DESCRIPTION_LENGTH)
+
+
+# The version for readers of a language the site does not have, when a page has no chooser
+# of its own: English (netlify.toml's catch-all 404 page is English too).
+FALLBACK_LANGUAGE = "en"
+
+
+def x_default(page: SitePage) -> str:
+    """The URL a page names for hreflang "x-default": the language chooser for the home pages,
+    which names them back; for other pages a version of their own, as every version of a page
+    must name the same set. (The chooser is no version of an information page: it could not
+    name it back, and search engines ignore an annotation that is not returned.)"""
+    if page.url == page.home_url:
+        return "/"
+    return next(
+        (alt.url for alt in page.alternates if alt.lang == FALLBACK_LANGUAGE),
+        page.alternates[0].url,
+    )
+
+
+def homes_of(site: Site) -> list[tuple[Locale, SitePage]]:
+    """Each language's home page, in the languages' order: the language chooser's choices."""
+    homes = {page.lang: page for page in site.pages if page.url == f"/{page.lang}/"}
+    return [(locale, homes[locale.code]) for locale in site.locales if locale.code in homes]
+
+
+def chooser_versions(homes: list[tuple[Locale, SitePage]]) -> list[SitePage]:
+    """The home pages the chooser names as its versions (hreflang): those that name it, the
+    ones with versions in other languages (a home with none names no versions at all)."""
+    return [home for _, home in homes if len(home.alternates) > 1]
+
+
 def sitemap(site: Site, base: str) -> str:
-    """sitemap.xml with every page and, per page, its language versions (hreflang)."""
-    rows = []
+    """sitemap.xml with every page and the language chooser and, for each of them in more than
+    one language, its versions and x-default (hreflang), as their heads name them."""
+
+    def links(versions: list[tuple[str, str]], default: str) -> str:
+        if len(versions) < 2:
+            return ""
+        return "".join(
+            f'<xhtml:link rel="alternate" hreflang={quoteattr(lang)} href={quoteattr(base + url)}/>'
+            for lang, url in [*versions, ("x-default", default)]
+        )
+
+    chooser = [(home.lang, home.url) for home in chooser_versions(homes_of(site))]
+    rows = [f"<url><loc>{base}/</loc>{links(chooser, '/')}</url>"]
     shared: dict[int, str] = {}  # a translation's versions share one list of alternates
     for page in site.pages:
-        links = shared.get(id(page.alternates))
-        if links is None:
-            links = shared[id(page.alternates)] = "".join(
-                f'<xhtml:link rel="alternate" hreflang={quoteattr(alt.lang)} '
-                f"href={quoteattr(base + alt.url)}/>"
-                for alt in page.alternates
-                if len(page.alternates) > 1
-            )
-        rows.append(f"<url><loc>{base}{page.url}</loc>{links}</url>")
+        found = shared.get(id(page.alternates))
+        if found is None:
+            versions = [(alt.lang, alt.url) for alt in page.alternates]
+            found = shared[id(page.alternates)] = links(versions, x_default(page))
+        rows.append(f"<url><loc>{base}{page.url}</loc>{found}</url>")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
@@ -188,6 +239,9 @@ class UdsynGenerator(Generator):
         catalogues: dict[str, Catalogue] = self.settings["UDSYN_CATALOGUES"]
         common = {
             **self.context,
+            "site_url": self.settings["UDSYN_SITE_URL"].rstrip("/"),
+            "x_default": x_default,
+            "description": description,
             "locales": site.locales,
             "accessibility_url": self.settings["UDSYN_ACCESSIBILITY_URL"],
             "search": self.settings["UDSYN_SEARCH"],
@@ -240,11 +294,14 @@ class UdsynGenerator(Generator):
         files.write("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n")
         if not self.settings["UDSYN_WRITE_ROOT"]:
             return
-        homes_in_order = [
-            (locale, homes[locale.code]) for locale in site.locales if locale.code in homes
-        ]
         chooser = self.get_template("choose_language")
-        context = {**self._common, "homes": homes_in_order, "catalogues": catalogues}
+        choices = homes_of(site)
+        context = {
+            **self._common,
+            "homes": choices,
+            "versions": chooser_versions(choices),
+            "catalogues": catalogues,
+        }
         files.write("index.html", chooser.render(context))
 
 

@@ -71,11 +71,18 @@ def resolve_page_links(html: str, target, missing: list[int], lang: str = "") ->
 TAG = re.compile(r"<[^>]+>")
 
 
+def plain_text(markup: str, limit: int) -> str:
+    """The text of some HTML, on one line, cut at a word before ``limit`` characters."""
+    text = " ".join(html.unescape(TAG.sub(" ", markup)).split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def summary_of(page: dict[str, Any], limit: int = 220) -> str:
     """A page's summary, or the plain text of its introduction, for lists of pages."""
-    text = page.get("summary") or html.unescape(TAG.sub(" ", page.get("intro") or ""))
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    summary = page.get("summary")
+    if summary:
+        return plain_text(html.escape(summary), limit)
+    return plain_text(page.get("intro") or "", limit)
 
 
 def _index(raw: RawSite, warnings: list[str]) -> tuple[dict[int, dict], dict[str, Locale]]:

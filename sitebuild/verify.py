@@ -20,7 +20,9 @@ class PageFacts:
     title: str = ""
     h1: str = ""
     links: list[str] = field(default_factory=list)
+    # hreflang -> href as parsed; verify keeps the site path it names (see there)
     alternates: dict[str, str] = field(default_factory=dict)
+    canonical: str | None = None  # <link rel="canonical">'s href
     third_party: list[str] = field(default_factory=list)  # resources loaded from other hosts
     stylesheets: list[str] = field(default_factory=list)
     size: int = 0  # bytes of HTML
@@ -74,6 +76,8 @@ class _Parser(HTMLParser):
             self._in = tag
         elif tag == "link" and attr.get("rel") == "alternate" and attr.get("hreflang"):
             self.facts.alternates[attr["hreflang"]] = attr.get("href") or ""
+        elif tag == "link" and attr.get("rel") == "canonical":
+            self.facts.canonical = attr.get("href") or ""
         for name in ("href", "src"):
             if attr.get(name):
                 self.facts.links.append(attr[name])
@@ -97,6 +101,55 @@ class _Parser(HTMLParser):
             self.facts.title += data
         elif self._in == "h1":
             self.facts.h1 += data
+
+
+class SiteAddress:
+    """The site's public address (``--site-url``), to which canonical and hreflang URLs must
+    be absolute: search engines read them so. Without one given, the first such URL met sets
+    it, and every other must agree."""
+
+    def __init__(self, base: str | None) -> None:
+        self.base = base.rstrip("/") if base else None
+
+    def path(self, href: str) -> str | None:
+        """The site path ``href`` names on the address, or None if it is not such a URL."""
+        if self.base is None:
+            parts = urlsplit(href)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                return None
+            self.base = f"{parts.scheme}://{parts.netloc}"
+        if not href.startswith(self.base + "/"):
+            return None
+        path = href[len(self.base) :]
+        return None if "?" in path or "#" in path else path
+
+
+def hreflang_problems(
+    url: str, page: PageFacts, facts: dict[str, PageFacts], skip: dict[str, dict] | None = None
+) -> list[str]:
+    """What search engines would not accept in a page's hreflang set (site paths by then, see
+    ``verify``): each naming an existing page of that language (x-default: any page) that
+    names this one back; the page itself and an x-default among them. ``skip``, for a page
+    carried over from a verified build: only its alternates to pages not in ``skip`` are
+    checked (the rest held there, with the page)."""
+    problems = []
+    for lang, target in page.alternates.items():
+        if skip is not None and target in skip:
+            continue
+        other = facts.get(target)
+        if other is None:
+            problems.append(f"{url}: hreflang {lang} points to missing {target}")
+        elif lang != "x-default" and other.lang != lang:
+            problems.append(f"{url}: hreflang {lang} points to a {other.lang} page")
+        elif url not in other.alternates.values():
+            problems.append(f"{url}: hreflang {lang} -> {target} is not reciprocal")
+    if skip is not None or not page.alternates:
+        return problems
+    if url not in page.alternates.values():
+        problems.append(f"{url}: its hreflang alternates do not name the page itself")
+    if "x-default" not in page.alternates:
+        problems.append(f"{url}: hreflang alternates without x-default")
+    return problems
 
 
 def list_files(root: Path) -> set[str]:
@@ -131,6 +184,7 @@ def verify(
     previous_counts: dict[str, int] | None = None,
     files: set[str] | None = None,
     known_links_hold: bool = False,
+    site_url: str | None = None,
 ) -> dict[str, dict]:
     """Check the site in ``root`` and return the facts of every page, by URL. ``known`` holds
     the facts of files carried over unchanged from a verified build (incremental builds): they
@@ -141,8 +195,10 @@ def verify(
     in ``files``, so the links of known pages, which all resolved there, still resolve and are
     not looked up again (a one-page build's verify was mostly that, over 340,000 links); nor
     are their weights and the hreflang alternates between known pages checked again.
+    ``site_url``: the public address the canonical and hreflang URLs must be on.
     Raises VerifyError listing every problem."""
     problems: list[str] = []
+    address = SiteAddress(site_url)
     known = known or {}
     facts: dict[str, PageFacts] = {url: PageFacts(**f) for url, f in known.items()}
     files = list_files(root) if files is None else files
@@ -169,6 +225,24 @@ def verify(
             problems.append(f"{url}: no skip link to #main before the other links")
         if not page.language_list and url != "/":
             problems.append(f"{url}: no language list")
+        if page.canonical is None:
+            problems.append(f'{url}: no <link rel="canonical">')
+        elif address.path(page.canonical) != url:
+            problems.append(
+                f"{url}: canonical {page.canonical} is not this page's absolute URL"
+                f" on {address.base}"
+            )
+        # Checked here, once: the facts keep site paths, which the checks below (and those of
+        # the next incremental builds, for the pages they carry over) compare.
+        paths = {}
+        for lang, href in page.alternates.items():
+            if (path := address.path(href)) is None:
+                problems.append(
+                    f"{url}: hreflang {lang} {href} is not an absolute URL on {address.base}"
+                )
+            else:
+                paths[lang] = path
+        page.alternates = paths
         problems += [
             f"{url}: loads {resource} from another host (no third-party requests)"
             for resource in page.third_party
@@ -214,16 +288,7 @@ def verify(
                 for link in page.links
                 if not resolved(link)
             ]
-        for lang, target in page.alternates.items():
-            if kept and target in known:
-                continue
-            other = facts.get(target)
-            if other is None:
-                problems.append(f"{url}: hreflang {lang} points to missing {target}")
-            elif other.lang != lang:
-                problems.append(f"{url}: hreflang {lang} points to a {other.lang} page")
-            elif url != "/" and page.lang not in other.alternates:
-                problems.append(f"{url}: hreflang {lang} -> {target} is not reciprocal")
+        problems += hreflang_problems(url, page, facts, known if kept else None)
     if previous_counts is not None or (previous is not None and previous.is_dir()):
         before = Counter(previous_counts) if previous_counts is not None else count_pages(previous)
         after = count_pages(files)

@@ -3,16 +3,11 @@ violations of WCAG 2.1 A/AA on the home, an audience and an information page in 
 a visible keyboard focus, everything readable without JavaScript, and the screenshots the
 README shows."""
 
-import functools
 import re
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
-from sitebuild.cli import main
 
 pytestmark = pytest.mark.e2e
 
@@ -46,27 +41,10 @@ PAGES = [
 ]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def site(demo, live_server, tmp_path):
-    if not shutil.which("chromium") or not AXE.exists():
-        pytest.fail("Chromium and axe-core are installed by ./scripts/test; run it once")
-    out = tmp_path / "site"
-    assert main(["--api", f"{live_server.url}/api/v2/", "--out", str(out), "-q"]) == 0
-    handler = functools.partial(QuietHandler, directory=str(out))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
 @pytest.fixture
 def browser():
+    if not AXE.exists():
+        pytest.fail("axe-core is installed by ./scripts/test; run it once")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -13,12 +13,15 @@ from sitebuild.verify import verify
 
 from .helpers import api_page, tiny_site
 
+SITE = "https://udsyn.example"
+LANGS = ["da", "en", "ar"]  # tiny_site's, in its order
+
 
 @pytest.fixture
 def built(tmp_path) -> Path:
     out = tmp_path / "site"
     out.mkdir()
-    render(transform(tiny_site()), out, site_url="https://udsyn.example")
+    render(transform(tiny_site()), out, site_url=SITE)
     return out
 
 
@@ -51,10 +54,95 @@ def test_language_list_offers_only_existing_versions_with_hreflang(built):
     home = read(built, "en/index.html")
     assert '<a href="/da/" hreflang="da" lang="da" dir="ltr">Dansk</a>' in home
     assert '<a href="/ar/" hreflang="ar" lang="ar" dir="rtl">العربية</a>' in home
-    assert '<link rel="alternate" hreflang="ar" href="/ar/">' in home
     school = read(built, "da/arbejde/skole/index.html")
     assert 'hreflang="en"' not in school  # there is no English version of this page
     assert '<span aria-current="true" lang="da" dir="ltr">Dansk</span>' in school
+
+
+def test_heads_name_versions_and_canonical_as_absolute_urls_with_x_default(built):
+    """In the head, as search engines read it: every version and the canonical URL on the
+    site's address; x-default is the chooser for the home pages (which it names back) and
+    the English version for other pages; a page in one language names no versions."""
+
+    def head(rel: str) -> list[str]:
+        text = read(built, rel).split("</head>")[0]
+        return re.findall(r'<link rel="(?:alternate|canonical)"[^>]*>', text)
+
+    homes = [f'<link rel="alternate" hreflang="{lang}" href="{SITE}/{lang}/">' for lang in LANGS]
+    chooser_default = f'<link rel="alternate" hreflang="x-default" href="{SITE}/">'
+    for lang in LANGS:
+        canonical = f'<link rel="canonical" href="{SITE}/{lang}/">'
+        assert head(f"{lang}/index.html") == [canonical, *homes, chooser_default]
+    assert head("index.html") == [f'<link rel="canonical" href="{SITE}/">', *homes, chooser_default]
+    assert head("en/work/index.html") == [
+        f'<link rel="canonical" href="{SITE}/en/work/">',
+        f'<link rel="alternate" hreflang="da" href="{SITE}/da/arbejde/">',
+        f'<link rel="alternate" hreflang="en" href="{SITE}/en/work/">',
+        f'<link rel="alternate" hreflang="x-default" href="{SITE}/en/work/">',
+    ]
+    assert head("da/arbejde/skole/index.html") == [
+        f'<link rel="canonical" href="{SITE}/da/arbejde/skole/">'
+    ]
+    four_oh_four = head("ar/404.html")
+    assert four_oh_four[0] == f'<link rel="canonical" href="{SITE}/ar/404.html">'
+    assert (
+        four_oh_four[-1] == f'<link rel="alternate" hreflang="x-default" href="{SITE}/en/404.html">'
+    )
+
+
+def test_every_page_type_has_a_meta_description_in_its_language(built, tmp_path):
+    def description(root: Path, rel: str) -> str:
+        return re.search(r'<meta name="description" content="([^"]*)">', read(root, rel))[1]
+
+    assert description(built, "da/arbejde/skole/index.html") == "Om skole"  # its summary
+    assert description(built, "da/index.html") == "Hej"  # the welcome text, as plain text
+    # A section without an introduction, the chooser, the 404 page: the site's own words.
+    assert description(built, "en/work/index.html") == (
+        "Information from Herning Municipality for new residents, guests and businesses."
+    )
+    assert description(built, "index.html") == (
+        "Information fra Herning Kommune til nye borgere, gæster og virksomheder."
+    )
+    assert description(built, "ar/404.html") == "الصفحة التي تبحث عنها غير موجودة أو تم نقلها."
+    long_intro = "<p>" + "Ein langer Satz über die Schule. " * 20 + "</p><p>Zweiter</p>"
+    raw = tiny_site(
+        [
+            api_page(
+                30, "en", "section", "long/", "Long", "k-l", audience="visit", intro=long_intro
+            ),
+            api_page(
+                31,
+                "en",
+                "info",
+                "long/p/",
+                "P",
+                "k-p",
+                summary="",
+                body=[
+                    {"type": "heading", "value": "Heading", "id": "h"},
+                    {"type": "paragraph", "value": "<p>First &amp; <b>only</b></p>", "id": "p"},
+                ],
+                content_owner="",
+                last_reviewed="",
+            ),
+        ]
+    )
+    letter = api_page(32, "en", "home", "letter/", "Letter", "k-lt", letter="<p>Dear</p>")
+    letter["meta"]["type"] = "letters.WelcomeLetterPage"
+    raw.pages.append(letter)
+    out = tmp_path / "other"
+    out.mkdir()
+    render(transform(raw), out, site_url=SITE, search=True)
+    assert description(out, "en/letter/index.html") == (
+        "A welcome letter from Herning Municipality to new residents, to read online or print."
+    )
+    cut = description(out, "en/long/index.html")
+    assert cut.endswith("…") and len(cut) <= 160 and "<" not in cut and "  " not in cut
+    assert cut.startswith("Ein langer Satz über die Schule. Ein langer")
+    assert description(out, "en/long/p/index.html") == "First &amp; only"  # escaped once
+    assert description(out, "da/search/index.html") == (
+        "Søg i Herning Kommunes information på dette sprog."
+    )
 
 
 def test_autoescape_is_on(tmp_path):
@@ -102,8 +190,81 @@ def _break(root: Path, rel: str, old: str, new: str) -> None:
         ),
         ("da/index.html", "<p>Hej</p>", '<p><a linktype="page" id="3">Hej</a></p>', "left over"),
         ("da/index.html", "<p>Hej</p>", "<p>{{ page.title }}</p>", "left over"),
-        ("ar/index.html", '<link rel="alternate" hreflang="en" href="/en/">', "", "not reciprocal"),
-        ("en/index.html", 'hreflang="ar" href="/ar/"', 'hreflang="ar" href="/ar/nope/"', "missing"),
+        (
+            "ar/index.html",
+            f'<link rel="alternate" hreflang="en" href="{SITE}/en/">',
+            "",
+            "not reciprocal",
+        ),
+        ("en/index.html", f'"ar" href="{SITE}/ar/"', f'"ar" href="{SITE}/ar/nope/"', "missing"),
+        ("en/index.html", f'"ar" href="{SITE}/ar/"', f'"ar" href="{SITE}/en/"', "a en page"),
+        ("en/index.html", f'"ar" href="{SITE}/ar/"', '"ar" href="/ar/"', "not an absolute URL"),
+        (
+            "en/index.html",
+            f'"ar" href="{SITE}/ar/"',
+            '"ar" href="https://elsewhere.example/ar/"',
+            f"not an absolute URL on {SITE}",
+        ),
+        (
+            "da/index.html",
+            f'<link rel="alternate" hreflang="da" href="{SITE}/da/">',
+            "",
+            "do not name the page itself",
+        ),
+        (
+            "en/work/index.html",
+            f'<link rel="alternate" hreflang="x-default" href="{SITE}/en/work/">',
+            "",
+            "without x-default",
+        ),
+        # x-default names a version that names this page back: the chooser does not name a
+        # section, so it cannot be a section's x-default.
+        (
+            "en/work/index.html",
+            f'"x-default" href="{SITE}/en/work/"',
+            f'"x-default" href="{SITE}/"',
+            "not reciprocal",
+        ),
+        (
+            "en/work/index.html",
+            f'"x-default" href="{SITE}/en/work/"',
+            f'"x-default" href="{SITE}/x/"',
+            "missing",
+        ),
+        # The chooser's versions are held to the same rules as every page's.
+        ("index.html", f'"ar" href="{SITE}/ar/"', f'"ar" href="{SITE}/en/"', "a en page"),
+        ("index.html", f'"en" href="{SITE}/en/"', f'"en" href="{SITE}/en/work/"', "not reciprocal"),
+        (
+            "index.html",
+            f'<link rel="alternate" hreflang="ar" href="{SITE}/ar/">',
+            "",
+            "/ar/: hreflang x-default -> / is not reciprocal",
+        ),
+        ("index.html", f'<link rel="canonical" href="{SITE}/">', "", 'no <link rel="canonical">'),
+        (
+            "en/index.html",
+            f'<link rel="canonical" href="{SITE}/en/">',
+            "",
+            'no <link rel="canonical">',
+        ),
+        (
+            "en/index.html",
+            f'"canonical" href="{SITE}/en/"',
+            '"canonical" href="/en/"',
+            "not this page's absolute URL",
+        ),
+        (
+            "en/work/index.html",
+            f'"canonical" href="{SITE}/en/work/"',
+            f'"canonical" href="{SITE}/en/"',
+            "not this page's absolute URL",
+        ),
+        (
+            "da/404.html",
+            f'"canonical" href="{SITE}/da/404.html"',
+            '"canonical" href="http://udsyn.example/da/404.html"',
+            "not this page's absolute URL",
+        ),
         (
             "da/index.html",
             "<p>Hej</p>",
@@ -127,10 +288,25 @@ def _break(root: Path, rel: str, old: str, new: str) -> None:
     ],
 )
 def test_verify_refuses_broken_output(built, rel, old, new, message):
+    assert verify(built, site_url=SITE)
     _break(built, rel, old, new)
+    for site_url in (SITE, None):  # the address given, or the one the pages name
+        with pytest.raises(VerifyError) as caught:
+            verify(built, site_url=site_url)
+        assert any(message in problem for problem in caught.value.problems), caught.value.problems
+
+
+def test_verify_holds_canonical_and_hreflang_urls_to_the_site_address(built):
     with pytest.raises(VerifyError) as caught:
-        verify(built)
-    assert any(message in problem for problem in caught.value.problems), caught.value.problems
+        verify(built, site_url="https://other.example")
+    pages = {p.relative_to(built).as_posix() for p in built.rglob("*.html")}
+    problems = caught.value.problems
+    assert len([p for p in problems if "canonical https://udsyn.example/" in p]) == len(pages)
+    assert any(
+        "hreflang x-default https://udsyn.example/ is not an absolute URL on https://other.example"
+        in p
+        for p in problems
+    )
 
 
 def test_verify_refuses_a_large_drop_in_pages_per_language(built, tmp_path):
@@ -168,7 +344,19 @@ def test_a_404_page_in_each_language_sitemap_and_robots(built):
     sitemap = read(built, "sitemap.xml")
     assert "<loc>https://udsyn.example/en/work/</loc>" in sitemap
     assert 'hreflang="da"' in sitemap and 'hreflang="ar"' in sitemap
-    assert sitemap.count("<url>") == 6  # the pages, not the 404s or the chooser
+    assert sitemap.count("<url>") == 7  # the pages and the chooser, not the 404s
+    rows = dict(re.findall(r"<url><loc>([^<]*)</loc>(.*?)</url>", sitemap))
+    homes = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{lang}" href="{SITE}/{lang}/"/>' for lang in LANGS
+    )
+    chooser = f'<xhtml:link rel="alternate" hreflang="x-default" href="{SITE}/"/>'
+    assert rows[f"{SITE}/"] == rows[f"{SITE}/da/"] == rows[f"{SITE}/ar/"] == homes + chooser
+    assert rows[f"{SITE}/en/work/"] == (
+        f'<xhtml:link rel="alternate" hreflang="da" href="{SITE}/da/arbejde/"/>'
+        f'<xhtml:link rel="alternate" hreflang="en" href="{SITE}/en/work/"/>'
+        f'<xhtml:link rel="alternate" hreflang="x-default" href="{SITE}/en/work/"/>'
+    )
+    assert rows[f"{SITE}/da/arbejde/skole/"] == ""  # one language: no versions to name
     assert "Sitemap: https://udsyn.example/sitemap.xml" in read(built, "robots.txt")
 
 
