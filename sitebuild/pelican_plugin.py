@@ -110,22 +110,15 @@ def description(page: SitePage) -> str:
     return plain_text(str(text), DESCRIPTION_LENGTH)
 
 
-# The version for readers of a language the site does not have, when a page has no chooser
-# of its own: English (netlify.toml's catch-all 404 page is English too).
-FALLBACK_LANGUAGE = "en"
+# hreflang "x-default": where readers of a language the site does not have go, the language
+# chooser, for every page (as search engines document it for a language or country
+# selector). The chooser names the home pages back; it is no version of the other pages.
+X_DEFAULT = "/"
 
 
 def x_default(page: SitePage) -> str:
-    """The URL a page names for hreflang "x-default": the language chooser for the home pages,
-    which names them back; for other pages a version of their own, as every version of a page
-    must name the same set. (The chooser is no version of an information page: it could not
-    name it back, and search engines ignore an annotation that is not returned.)"""
-    if page.url == page.home_url:
-        return "/"
-    return next(
-        (alt.url for alt in page.alternates if alt.lang == FALLBACK_LANGUAGE),
-        page.alternates[0].url,
-    )
+    """The URL a page names for hreflang "x-default": the language chooser."""
+    return X_DEFAULT
 
 
 def homes_of(site: Site) -> list[tuple[Locale, SitePage]]:

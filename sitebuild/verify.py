@@ -124,25 +124,36 @@ class SiteAddress:
         return None if "?" in path or "#" in path else path
 
 
+CHOOSER = "/"  # the language chooser: every page's hreflang x-default
+
+
 def hreflang_problems(
     url: str, page: PageFacts, facts: dict[str, PageFacts], skip: dict[str, dict] | None = None
 ) -> list[str]:
     """What search engines would not accept in a page's hreflang set (site paths by then, see
-    ``verify``): each naming an existing page of that language (x-default: any page) that
-    names this one back; the page itself and an x-default among them. ``skip``, for a page
-    carried over from a verified build: only its alternates to pages not in ``skip`` are
-    checked (the rest held there, with the page)."""
+    ``verify``): each naming an existing page of that language that names this one back and
+    names the same set of versions; the page itself among them, and x-default naming the
+    language chooser (which names only the home pages back: it is no version of the other
+    pages). ``skip``, for a page carried over from a verified build: only its alternates to
+    pages not in ``skip`` are checked (the rest held there, with the page)."""
     problems = []
+    # Under which hreflang the page names itself: its language; x-default for the chooser.
+    own = page.lang if page.alternates.get(page.lang or "") == url else "x-default"
     for lang, target in page.alternates.items():
         if skip is not None and target in skip:
             continue
         other = facts.get(target)
         if other is None:
             problems.append(f"{url}: hreflang {lang} points to missing {target}")
-        elif lang != "x-default" and other.lang != lang:
+        elif lang == "x-default":
+            if target != CHOOSER:
+                problems.append(f"{url}: hreflang x-default names {target}, not the chooser /")
+        elif other.lang != lang:
             problems.append(f"{url}: hreflang {lang} points to a {other.lang} page")
-        elif url not in other.alternates.values():
+        elif other.alternates.get(own) != url:
             problems.append(f"{url}: hreflang {lang} -> {target} is not reciprocal")
+        elif other.alternates != page.alternates:
+            problems.append(f"{url}: hreflang {lang} -> {target} names other versions")
     if skip is not None or not page.alternates:
         return problems
     if url not in page.alternates.values():

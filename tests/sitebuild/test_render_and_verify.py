@@ -61,8 +61,8 @@ def test_language_list_offers_only_existing_versions_with_hreflang(built):
 
 def test_heads_name_versions_and_canonical_as_absolute_urls_with_x_default(built):
     """In the head, as search engines read it: every version and the canonical URL on the
-    site's address; x-default is the chooser for the home pages (which it names back) and
-    the English version for other pages; a page in one language names no versions."""
+    site's address; x-default is the language chooser on every page (the chooser names the
+    home pages back); a page in one language names no versions."""
 
     def head(rel: str) -> list[str]:
         text = read(built, rel).split("</head>")[0]
@@ -78,16 +78,14 @@ def test_heads_name_versions_and_canonical_as_absolute_urls_with_x_default(built
         f'<link rel="canonical" href="{SITE}/en/work/">',
         f'<link rel="alternate" hreflang="da" href="{SITE}/da/arbejde/">',
         f'<link rel="alternate" hreflang="en" href="{SITE}/en/work/">',
-        f'<link rel="alternate" hreflang="x-default" href="{SITE}/en/work/">',
+        chooser_default,
     ]
     assert head("da/arbejde/skole/index.html") == [
         f'<link rel="canonical" href="{SITE}/da/arbejde/skole/">'
     ]
     four_oh_four = head("ar/404.html")
     assert four_oh_four[0] == f'<link rel="canonical" href="{SITE}/ar/404.html">'
-    assert (
-        four_oh_four[-1] == f'<link rel="alternate" hreflang="x-default" href="{SITE}/en/404.html">'
-    )
+    assert four_oh_four[-1] == chooser_default
 
 
 def test_every_page_type_has_a_meta_description_in_its_language(built, tmp_path):
@@ -213,32 +211,36 @@ def _break(root: Path, rel: str, old: str, new: str) -> None:
         ),
         (
             "en/work/index.html",
-            f'<link rel="alternate" hreflang="x-default" href="{SITE}/en/work/">',
+            f'<link rel="alternate" hreflang="x-default" href="{SITE}/">',
             "",
             "without x-default",
         ),
-        # x-default names a version that names this page back: the chooser does not name a
-        # section, so it cannot be a section's x-default.
+        # x-default is the language chooser, on every page.
         (
             "en/work/index.html",
-            f'"x-default" href="{SITE}/en/work/"',
             f'"x-default" href="{SITE}/"',
-            "not reciprocal",
+            f'"x-default" href="{SITE}/en/work/"',
+            "not the chooser",
         ),
         (
             "en/work/index.html",
-            f'"x-default" href="{SITE}/en/work/"',
+            f'"x-default" href="{SITE}/"',
             f'"x-default" href="{SITE}/x/"',
             "missing",
         ),
         # The chooser's versions are held to the same rules as every page's.
         ("index.html", f'"ar" href="{SITE}/ar/"', f'"ar" href="{SITE}/en/"', "a en page"),
-        ("index.html", f'"en" href="{SITE}/en/"', f'"en" href="{SITE}/en/work/"', "not reciprocal"),
+        (
+            "index.html",
+            f'"en" href="{SITE}/en/"',
+            f'"en" href="{SITE}/en/work/"',
+            "/: hreflang en -> /en/work/ names other versions",
+        ),
         (
             "index.html",
             f'<link rel="alternate" hreflang="ar" href="{SITE}/ar/">',
             "",
-            "/ar/: hreflang x-default -> / is not reciprocal",
+            "/: hreflang da -> /da/ names other versions",
         ),
         ("index.html", f'<link rel="canonical" href="{SITE}/">', "", 'no <link rel="canonical">'),
         (
@@ -353,8 +355,7 @@ def test_a_404_page_in_each_language_sitemap_and_robots(built):
     assert rows[f"{SITE}/"] == rows[f"{SITE}/da/"] == rows[f"{SITE}/ar/"] == homes + chooser
     assert rows[f"{SITE}/en/work/"] == (
         f'<xhtml:link rel="alternate" hreflang="da" href="{SITE}/da/arbejde/"/>'
-        f'<xhtml:link rel="alternate" hreflang="en" href="{SITE}/en/work/"/>'
-        f'<xhtml:link rel="alternate" hreflang="x-default" href="{SITE}/en/work/"/>'
+        f'<xhtml:link rel="alternate" hreflang="en" href="{SITE}/en/work/"/>' + chooser
     )
     assert rows[f"{SITE}/da/arbejde/skole/"] == ""  # one language: no versions to name
     assert "Sitemap: https://udsyn.example/sitemap.xml" in read(built, "robots.txt")
