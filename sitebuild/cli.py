@@ -6,7 +6,9 @@
     ./scripts/build verify build/site
     ./scripts/build serve --api URL --out build/site --port 8010              # stay running
 
-Exit status 0 on success, 1 with a one-line reason on any build failure, 2 on bad usage."""
+Exit status 0 on success, 1 with a one-line reason on any build failure, 2 on bad usage. One
+build at a time writes an output folder (lock.py): another one into the same folder exits 1 at
+once ("a build into DIR is already running"), or with --wait waits for it to finish."""
 
 import argparse
 import dataclasses
@@ -20,13 +22,25 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import fetch, i18n, incremental, leaks, publish, render, search, transform, verify
-from .errors import BuildError
+from . import (
+    fetch,
+    i18n,
+    incremental,
+    leaks,
+    lock,
+    publish,
+    render,
+    search,
+    transform,
+    verify,
+    withdraw,
+)
+from .errors import BuildError, VerifyError, as_build_error
 from .model import Locale, RawSite, Site
 
 
@@ -40,6 +54,7 @@ class Reporter:
         self.warnings: list[str] = []
         self.live_at: float | None = None  # when the new site went live (the epoch's clock)
         self.rendered: int | None = None  # pages rendered by this build
+        self.current: str | None = None  # the stage running, or the one that raised
 
     def say(self, text: str) -> None:
         if not self.quiet:
@@ -48,9 +63,11 @@ class Reporter:
     @contextmanager
     def stage(self, name: str) -> Iterator[Callable[[str], None]]:
         self.say(f"[{name}] …")
+        self.current = name
         start = time.perf_counter()
         yield lambda text: self.say(f"[{name}] {text}")
         self.seconds[name] = time.perf_counter() - start
+        self.current = None
 
     def summary(self, pages: Counter) -> None:
         per_locale = ", ".join(f"{lang} {n}" for lang, n in pages.items())
@@ -62,8 +79,15 @@ class Reporter:
 
 
 def save_raw(raw: RawSite, path: Path) -> None:
+    """Saved whole or not at all: a full disk leaves the last save as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(dataclasses.asdict(raw), ensure_ascii=False), encoding="utf-8")
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        text = json.dumps(dataclasses.asdict(raw), ensure_ascii=False)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def load_raw(path: Path) -> RawSite:
@@ -103,11 +127,11 @@ def build_from_raw(
     out: Path,
     report: Reporter,
     args,
-    after_publish: Callable[[], None] = lambda: None,
+    after_publish: Callable[[RawSite], None] = lambda raw: None,
     memory: Memory | None = None,
 ) -> Counter:
-    """Transform, render, verify and publish. ``after_publish`` runs once the new site is live,
-    with the other bookkeeping that does not delay it. With ``memory`` (loaded), the last
+    """Transform, render, verify and publish. ``after_publish(raw)`` runs once the new site is
+    live, with the other bookkeeping that does not delay it. With ``memory`` (loaded), the last
     build's state comes from it instead of the cache folder, and is replaced in it once this
     build has succeeded; a failed build leaves it as it was."""
     options = {
@@ -157,32 +181,27 @@ def build_from_raw(
             if not plan.full:
                 how = "brought up to date" if reused else "hard-linked"
                 progress(f"{len(plan.keep)} unchanged files carried over ({how})")
+            listing = verify.list_files(staging)
+            # Before indexing: a pull that lost most of a language's pages (an API that
+            # suddenly answers with none) fails with verify's message, not in Pagefind.
+            _check_page_counts(_published_counts(plan, manifest, out), listing, args.max_drop)
         bundles: dict[str, str] = {}
         if not args.no_search:
             with report.stage("search") as progress:
                 bundles = _search(site, plan, manifest, staging, out, cache / "search", progress)
+            listing |= {f"pagefind/{rel}" for rel in verify.list_files(staging / "pagefind")}
         with report.stage("verify") as progress:
-            listing = verify.list_files(staging)
-            facts = verify.verify(
+            facts, leak_state = _verify_output(
                 staging,
-                previous=out,
-                max_drop=args.max_drop,
-                known=plan.known,
-                previous_counts=None if plan.full else manifest.get("counts"),
-                files=listing,
+                plan,
+                args,
+                cache,
+                memory.leak_state if remembered else _FROM_DISK,
+                listing,
                 known_links_hold=not plan.full and _nothing_gone(manifest, listing),
                 site_url=args.site_url,
             )
             progress(f"{len(facts)} pages checked ({len(facts) - len(plan.known)} parsed)")
-            carried = None if plan.full else plan.known
-            leak_state = _check_leaks(
-                staging,
-                args,
-                carried,
-                cache,
-                memory.leak_state if remembered else _FROM_DISK,
-                files=listing,
-            )
             if leak_state is None:
                 report.warnings.append(
                     "no API to ask: the output was not checked for unpublished pages"
@@ -195,30 +214,158 @@ def build_from_raw(
     except BaseException:
         publish.discard(staging)
         raise
-    with report.stage("cleanup"):  # the new site is live: bookkeeping for the next build
-        new_manifest = incremental.manifest_of(version, plan, facts, listing, out)
-        new_manifest["search"] = bundles
-        if leak_state is not None:
-            leak_state.save(cache / LEAKS)
-        else:  # the state no longer describes the published site: check everything next time
-            (cache / LEAKS).unlink(missing_ok=True)
-        incremental.save_manifest(cache / "manifest.pickle", new_manifest)
-        _remove_unused_bundles(cache / "search", set(bundles.values()))
-        after_publish()
-        _save_pickle(cache / "transform.pickle", version, site.cache)
-        spare_manifest: dict[str, Any] = {}
-        if previous is not None:
-            spare_manifest = incremental.keep_as_spare(
-                previous, manifest, cache / "spare", cache / "spare.pickle"
-            )
-        if memory is not None:  # only now: a build that failed before left it as it was
-            memory.loaded, memory.version = True, version
-            memory.site, memory.manifest = site, new_manifest  # its cache: transform's
-            memory.spare, memory.leak_state = spare_manifest, leak_state
-            memory.plan_memo = plan.memo
-            live = {id(item) for item in raw.pages}
-            memory.digests = {k: v for k, v in memory.digests.items() if k in live}
+    try:
+        with report.stage("cleanup"):  # the new site is live: bookkeeping for the next build
+            new_manifest = incremental.manifest_of(version, plan, facts, listing, out)
+            new_manifest["search"] = bundles
+            if leak_state is not None:
+                leak_state.save(cache / LEAKS)
+            else:  # the state no longer describes the published site: check everything next time
+                (cache / LEAKS).unlink(missing_ok=True)
+            incremental.save_manifest(cache / "manifest.pickle", new_manifest)
+            _remove_unused_bundles(cache / "search", set(bundles.values()))
+            after_publish(raw)
+            _save_pickle(cache / "transform.pickle", version, site.cache)
+            spare_manifest: dict[str, Any] = {}
+            if previous is not None:
+                spare_manifest = incremental.keep_as_spare(
+                    previous, manifest, cache / "spare", cache / "spare.pickle"
+                )
+            if memory is not None:  # only now: a build that failed before left it as it was
+                memory.loaded, memory.version = True, version
+                memory.site, memory.manifest = site, new_manifest  # its cache: transform's
+                memory.spare, memory.leak_state = spare_manifest, leak_state
+                memory.plan_memo = plan.memo
+                live = {id(item) for item in raw.pages}
+                memory.digests = {k: v for k, v in memory.digests.items() if k in live}
+    except BaseException:
+        if previous is not None:  # not kept as the spare: nothing describes it
+            publish.discard(previous)
+        raise
     return Counter(page.lang for page in site.pages)
+
+
+def build_without_leaks(
+    raw: RawSite,
+    out: Path,
+    report: Reporter,
+    args,
+    after_publish: Callable[[RawSite], None] = lambda raw: None,
+    memory: Memory | None = None,
+) -> Counter:
+    """``build_from_raw``, with privacy before the last good site (withdraw.py): if verify's
+    leak check finds pages the CMS does not publish, build again without them; if that build
+    fails too, publish the last good site without their files, and fail naming them."""
+    warnings = list(report.warnings)
+    try:
+        return build_from_raw(raw, out, report, args, after_publish, memory)
+    except leaks.LeakError as leak:
+        gone = dict(leak.pages)
+    report.warnings = [*warnings, withdraw.notice(gone)]  # not the first attempt's twice
+    report.say(f"[verify] {len(gone)} page(s) not public in the CMS: building again without")
+    try:
+        clean = withdraw.without_pages(raw, gone.values())
+        return build_from_raw(clean, out, report, args, after_publish, memory)
+    except leaks.LeakError as leak:  # more of them since: they come off the site too
+        gone |= leak.pages
+        failure: Exception = leak
+    except Exception as exc:
+        if report.live_at is not None:  # after the site without them went live
+            raise
+        failure = exc
+    failed = as_build_error(failure, report.current or "build")  # in its stage, as main says
+    why = _explained(failure, report)
+    if memory is not None:  # what it holds has the pages: the next build reads the files
+        memory.loaded = False
+    listed = f"{len(gone)} page(s) that are not public in the CMS ({', '.join(sorted(gone))})"
+    try:
+        removed = _publish_without(out, gone, report, with_search=not args.no_search)
+    except withdraw.RemovedInPlaceError as exc:
+        raise withdraw.WithdrawnError(
+            f"the {listed}: {exc}; no new site could be built without them: {why}"
+        ) from None
+    except Exception as exc:
+        raise withdraw.WithdrawnError(
+            f"could not take the {listed} off the site ({_explained(exc, report)}) after "
+            f"this failure: {why}"
+        ) from None  # the message says it all, a full disk included
+    if not removed:  # none of them was on the published site: an ordinary failed build
+        raise failed or failure
+    raise withdraw.WithdrawnError(
+        f"the last good site is published without the {listed}, because no new site could "
+        f"be built without them: {why}"
+    ) from None
+
+
+def _publish_without(
+    out: Path, gone: dict[str, int], report: Reporter, with_search: bool
+) -> list[str]:
+    """The last good site without the pages ``gone``, and the state that described it
+    forgotten (see withdraw.py)."""
+    cache = cache_dir(out)
+    with report.stage("withdraw") as progress:
+        try:
+            removed = withdraw.publish_without(out, gone, cache / "search", with_search, progress)
+        finally:
+            withdraw.forget(cache / PULL_CACHE, gone.values())
+            # What the cache folder says about the published site may hold no more: the next
+            # build renders and checks everything.
+            for name in ("manifest.pickle", LEAKS):
+                (cache / name).unlink(missing_ok=True)
+        if removed:
+            report.live_at = time.time()
+    return removed
+
+
+def _explained(exc: BaseException, report: Reporter) -> str:
+    """``exc`` in one line, as main() prints it."""
+    failure = as_build_error(exc, report.current or "build")
+    return f"{failure.stage}: {failure}" if failure else f"internal: {type(exc).__name__}: {exc}"
+
+
+def _published_counts(plan: incremental.Plan, manifest: dict[str, Any], out: Path) -> Counter:
+    """Pages per language of the published site: from the manifest that describes it, or
+    counted (none if there is no site yet)."""
+    if not plan.full and manifest.get("counts") is not None:
+        return Counter(manifest["counts"])
+    return verify.count_pages(out) if out.is_dir() else Counter()
+
+
+def _check_page_counts(before: Counter, listing: set[str], max_drop: float) -> None:
+    drops = verify.page_drops(before, listing, max_drop)
+    if drops:
+        raise VerifyError(drops)
+
+
+def _verify_output(
+    staging: Path,
+    plan: incremental.Plan,
+    args,
+    cache: Path,
+    leak_state: "leaks.LeakState | None",
+    listing: set[str],
+    known_links_hold: bool,
+) -> tuple[dict[str, dict], "leaks.LeakState | None"]:
+    """verify's checks of the output (the page counts were checked before indexing), then
+    the leak check. The leak check runs even when the output fails the other checks: a page
+    that is no longer public must come off the site (see build_without_leaks), whatever
+    else is wrong with this build."""
+    try:
+        facts = verify.verify(
+            staging, known=plan.known, files=listing, known_links_hold=known_links_hold
+        )
+    except VerifyError as problems:
+        try:
+            _check_leaks(
+                staging, args, None if plan.full else plan.known, cache, leak_state, listing
+            )
+        except leaks.LeakError:
+            raise
+        except BuildError:
+            pass  # the API cannot say: the output's own problems are the news
+        raise problems from None
+    carried = None if plan.full else plan.known
+    return facts, _check_leaks(staging, args, carried, cache, leak_state, files=listing)
 
 
 def _nothing_gone(manifest: dict[str, Any], listing: set[str]) -> bool:
@@ -230,6 +377,7 @@ def _nothing_gone(manifest: dict[str, Any], listing: set[str]) -> bool:
 
 
 LEAKS = "leaks.json"
+PULL_CACHE = "pages.pickle"
 _FROM_DISK: Any = object()  # _check_leaks: read the last state from the cache folder
 
 
@@ -322,7 +470,7 @@ def _save_pickle(path: Path, version: str, data: dict) -> None:
 
 def cmd_build(args, report: Reporter, memory: Memory | None = None) -> Counter:
     """Pull and build. ``memory``: the state a long-running build keeps (see Memory)."""
-    cache = cache_dir(args.out) / "pages.pickle"
+    cache = cache_dir(args.out) / PULL_CACHE
     pulled = memory.pull if memory is not None and memory.loaded else None
     with report.stage("fetch") as progress:
         raw, _ = fetch.fetch_changes(
@@ -335,14 +483,15 @@ def cmd_build(args, report: Reporter, memory: Memory | None = None) -> Counter:
             cached=pulled,
         )
 
-    def after_publish() -> None:
+    def after_publish(published: RawSite) -> None:
         # The pull is saved once the site is live: if the build fails or is killed before,
-        # the next one pulls the same changes again.
-        saved = fetch.save_cache(cache, raw)
+        # the next one pulls the same changes again. What is saved is what was published,
+        # without the pages verify took off (build_without_leaks).
+        saved = fetch.save_cache(cache, published)
         if memory is not None:
             memory.pull = saved
 
-    pages = build_from_raw(raw, args.out, report, args, after_publish, memory)
+    pages = build_without_leaks(raw, args.out, report, args, after_publish, memory)
     report.summary(pages)
     return pages
 
@@ -445,6 +594,12 @@ def parser() -> argparse.ArgumentParser:
             help="the site's public address, for sitemap.xml (default: $UDSYN_SITE_URL)",
         )
         p.add_argument(
+            "--wait",
+            action="store_true",
+            help="if another build into the same folder is running, wait for it to finish "
+            "(default: exit 1 at once)",
+        )
+        p.add_argument(
             "--accessibility-url",
             default=render.DEFAULT_ACCESSIBILITY_URL,
             help="where the footer's accessibility statement link points",
@@ -506,19 +661,34 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     report = Reporter(quiet=args.quiet)
     try:
-        args.func(args, report)
-    except BuildError as exc:
-        print(f"error: {exc.stage}: {exc}", file=sys.stderr)
-        return 1
-    except Exception as exc:  # a bug, not bad input: still one line, and the site is untouched
-        if os.environ.get("UDSYN_DEBUG"):
-            raise
-        print(
-            f"error: internal: {type(exc).__name__}: {exc} (UDSYN_DEBUG=1 shows the traceback)",
-            file=sys.stderr,
-        )
-        return 1
+        with _holding_output(args, report):
+            args.func(args, report)
     except KeyboardInterrupt:
         print("error: interrupted; the published site is unchanged", file=sys.stderr)
         return 130
+    except Exception as exc:
+        failure = as_build_error(exc, report.current or "build", _written_folder(args))
+        if failure is None:  # a bug, not bad input: still one line, and the site is untouched
+            if os.environ.get("UDSYN_DEBUG"):
+                raise
+            print(
+                f"error: internal: {type(exc).__name__}: {exc} (UDSYN_DEBUG=1 shows the traceback)",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"error: {failure.stage}: {failure}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _holding_output(args, report: Reporter) -> AbstractContextManager:
+    """The output folder's lock (lock.py) for the commands that write it or its cache."""
+    if getattr(args, "out", None) is None:
+        return nullcontext()
+    return lock.output_lock(args.out, wait=args.wait, waiting=report.say)
+
+
+def _written_folder(args) -> Path | None:
+    """The folder a command writes in: named when the disk refuses a write."""
+    target = getattr(args, "out", None) or getattr(args, "save", None)
+    return None if target is None else Path(target).resolve().parent

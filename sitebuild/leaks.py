@@ -14,8 +14,9 @@ utility pages (the root language chooser, each language's 404 and search page).
   to 200 a request), and carried-over files against the API's removal feed since the last check (a
   page removed and published again since is looked up afresh).
 
-What was checked is kept as a ``LeakState`` beside the site, saved only once the site it
-describes is published."""
+Pages the API does not publish at all raise ``LeakError``, and the build takes them off the
+site (withdraw.py): privacy comes before keeping the last good site. What was checked is kept
+as a ``LeakState`` beside the site, saved only once the site it describes is published."""
 
 import json
 import os
@@ -34,6 +35,16 @@ UTILITY = re.compile(r"/|/[a-z]{2}(-[a-z]+)?/(404\.html|search/)")
 LOOKUPS = 4  # concurrent requests in an incremental check
 IDS_PER_REQUEST = 200  # the API's limit for ?ids= (cms/api/filters.py)
 HEAD_BYTES = 4096  # the meta sits in <head>; reading the whole of 8,000 pages is not needed
+
+
+class LeakError(VerifyError):
+    """The output has pages the API does not publish at all (drafts, private or removed
+    pages): ``pages`` maps their URLs to their page ids. The build takes them off the site
+    (withdraw.py) rather than keep serving the last good site with them."""
+
+    def __init__(self, problems: list[str], pages: dict[str, int]) -> None:
+        super().__init__(problems)
+        self.pages = pages
 
 
 @dataclass
@@ -125,8 +136,7 @@ def _full(root: Path, client: ApiClient, urls: list[str]) -> LeakState:
     found = _ids(root, urls, problems)
     for url, pid in found.items():
         problems += _mismatch(url, pid, public.get(pid))
-    if problems:
-        raise VerifyError(problems)
+    _refuse(problems, {url: pid for url, pid in found.items() if pid not in public})
     return LeakState(str(meta.get("generated_at", "")), found)
 
 
@@ -144,8 +154,7 @@ def _incremental(
     public = _public_urls(client, sorted({pid for _, pid in ask}))
     for url, pid in ask:
         problems += _mismatch(url, pid, public.get(pid))
-    if problems:
-        raise VerifyError(problems)
+    _refuse(problems, {url: pid for url, pid in ask if pid not in public})
     return LeakState(str(feed.get("generated_at", previous.checked_at)), found)
 
 
@@ -161,6 +170,13 @@ def _public_urls(client: ApiClient, ids: list[int]) -> dict[int, str]:
 
     with ThreadPoolExecutor(max_workers=LOOKUPS) as pool:
         return {item["id"]: item_url(item) for items in pool.map(ask, chunks) for item in items}
+
+
+def _refuse(problems: list[str], not_public: dict[str, int]) -> None:
+    if not_public:
+        raise LeakError(problems, not_public)
+    if problems:
+        raise VerifyError(problems)
 
 
 def _mismatch(url: str, pid: int, public_url: str | None) -> list[str]:

@@ -8,6 +8,7 @@ import contextlib
 import ctypes
 import dataclasses
 import functools
+import json
 import os
 import signal
 from collections.abc import Callable
@@ -65,8 +66,12 @@ def write_file(path: str, text: str) -> None:
     except FileExistsError:
         os.unlink(path)
         file = open(path, "x", encoding="utf-8")  # noqa: SIM115
-    with file:
-        file.write(text)
+    try:
+        with file:
+            file.write(text)
+    except OSError as exc:  # a full disk fails the write, which names no file: name it
+        exc.filename = exc.filename or path
+        raise
 
 
 class Files:
@@ -181,7 +186,10 @@ class Helper:
                 _die_with_parent()
                 work()
             except BaseException as exc:
-                os.write(write, f"{type(exc).__name__}: {exc}".encode()[:4000])
+                failure = {"error": f"{type(exc).__name__}: {exc}"[:4000]}
+                if isinstance(exc, OSError) and exc.errno:  # a full disk stays an OSError
+                    failure |= {"errno": exc.errno, "filename": str(exc.filename or "")}
+                os.write(write, json.dumps(failure).encode())
                 code = 1
             finally:
                 os._exit(code)
@@ -193,7 +201,14 @@ class Helper:
             message = pipe.read().decode(errors="replace")
         _, status = os.waitpid(self.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            raise RuntimeError(message or f"render helper exited with status {status}")
+            try:
+                failure = json.loads(message)
+            except ValueError:  # killed before it could say
+                failure = {"error": f"render helper exited with status {status}"}
+            if failure.get("errno"):
+                code = failure["errno"]
+                raise OSError(code, os.strerror(code), failure["filename"] or None)
+            raise RuntimeError(failure["error"])
 
     def kill(self) -> None:
         with contextlib.suppress(ProcessLookupError):

@@ -11,11 +11,12 @@ hard-links the other languages' files unchanged."""
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
-from .errors import BuildError
+from .errors import STORAGE_ERRNOS, BuildError, StorageError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,11 +35,20 @@ def pagefind_binary() -> Path:
     return found[0]
 
 
-def _run(args: list[str]) -> str:
+# How Pagefind (Rust) names an operating system error when it fails or panics.
+OS_ERROR = re.compile(r"\bOs \{ code: (\d+)|\(os error (\d+)\)")
+
+
+def _run(args: list[str], writes: Path) -> str:
+    """Run Pagefind; ``writes`` is the folder it writes, named if the disk refuses."""
     result = subprocess.run(  # noqa: S603 - our binary, our folder, no shell
         [str(pagefind_binary()), *args], capture_output=True, text=True, timeout=1800
     )
     if result.returncode != 0:
+        found = OS_ERROR.search(result.stderr + result.stdout)
+        code = int(found.group(1) or found.group(2)) if found else 0
+        if code in STORAGE_ERRNOS:
+            raise StorageError("search", OSError(code, os.strerror(code), str(writes)))
         last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise SearchError(f"Pagefind failed: {last[0]}")
     return result.stdout
@@ -46,7 +56,10 @@ def _run(args: list[str]) -> str:
 
 def index_language(site: Path, lang: str, bundle: Path) -> None:
     """Index the pages of one language (the folder ``site/lang``) into ``bundle``."""
-    _run(["--site", str(site), "--glob", f"{lang}/**/*.html", "--output-path", str(bundle)])
+    _run(
+        ["--site", str(site), "--glob", f"{lang}/**/*.html", "--output-path", str(bundle)],
+        writes=bundle,
+    )
 
 
 ENTRY = "pagefind-entry.json"
@@ -57,6 +70,7 @@ def assemble(bundles: dict[str, Path], target: Path) -> None:
     hard-linked into ``target`` (the files all bundles share, such as pagefind.js, once) and
     one entry file listing every language, as Pagefind writes it for a whole site."""
     entry: dict = {"version": "", "languages": {}, "include_characters": []}
+    target.mkdir(parents=True, exist_ok=True)  # also for a site without languages
     for lang in sorted(bundles):
         bundle = bundles[lang]
         own = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))

@@ -23,30 +23,41 @@ coalesced: when it ends, exactly one more build runs for all of them, and each o
 answered with that build's outcome (a build that started after the request arrived, so it saw
 the change that prompted it).
 
-If ``UDSYN_BUILD_TOKEN`` is set, every request must carry ``Authorization: Bearer <token>``
-(403 otherwise). Each build saves its state to the cache folder after the site is live, as
-the CLI does, so a restarted server or a plain CLI run carries on incrementally. A failed
-build leaves the published site as it was (publish.py) and the in-memory state too; a
-failure after the site went live, or one that is not a BuildError, drops the in-memory state
-so that the next build reads the saved files instead. SIGTERM or Ctrl-C stops the server; a
-build that is running is abandoned like an interrupted CLI build (the site stays unchanged)."""
+If ``UDSYN_BUILD_TOKEN`` is set, every request must carry exactly ``Authorization: Bearer
+<token>`` (403 without it or with another token, 400 for another form). Requests are refused
+before any of their body is read: header lines the standard library could not parse, a
+Content-Length that is not a number or appears twice, and Transfer-Encoding get 400, a body
+over ``MAX_BODY`` bytes 413 (no endpoint takes a body; the CMS sends a short JSON object).
 
+The server holds its output folder (lock.py) for as long as it runs: a CLI build into the same
+folder is refused meanwhile. Each build saves its state to the cache folder after the site is
+live, as the CLI does, so a restarted server or a plain CLI run carries on incrementally. A
+failed build leaves the published site as it was (publish.py) and the in-memory state too; a
+failure after the site went live, or one that is not a BuildError, drops the in-memory state so
+that the next build reads the saved files instead. SIGTERM or Ctrl-C stops the server; a build
+that is running is abandoned like an interrupted CLI build (the site stays unchanged)."""
+
+import contextlib
 import gc
+import hashlib
 import hmac
 import json
 import os
+import re
 import resource
 import signal
+import socket
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from . import cli
-from .errors import BuildError
+from .errors import BuildError, as_build_error
 
 TOKEN_ENV = "UDSYN_BUILD_TOKEN"  # noqa: S105 - the variable's name, not a secret
 
@@ -92,14 +103,78 @@ class Builds:
             }
 
 
+MAX_BODY = 64 * 1024  # bytes of request body accepted (and thrown away)
+LINGER_BYTES = 1024 * 1024  # of a refused body, read and dropped so the client gets the answer
+LINGER_SECONDS = 2.0
+DIGITS = re.compile(r"[0-9]+")
+BEARER = re.compile(r"Bearer ([!-~]+)")  # one space, then printable ASCII without spaces
+
+
+def framing_problem(headers: Message) -> tuple[int, str] | None:
+    """Why the body of a request with these headers cannot be delimited safely, or None.
+    The standard library drops every header after a line it cannot parse (and records a
+    defect): a Content-Length or Authorization after it would go unseen."""
+    if headers.defects:
+        return 400, "malformed header lines"
+    if headers.get_all("Transfer-Encoding"):
+        return 400, "Transfer-Encoding is not accepted: send Content-Length"
+    lengths = headers.get_all("Content-Length") or []
+    if len(lengths) > 1:
+        return 400, "more than one Content-Length"
+    if lengths and not DIGITS.fullmatch(lengths[0].strip(" \t")):
+        return 400, "Content-Length must be a number of bytes"
+    return None
+
+
+def token_problem(headers: Message, token: str) -> tuple[int, str] | None:
+    """Why the request does not carry ``Authorization: Bearer <token>``, or None. Compared
+    in constant time, as digests of equal length."""
+    if not token:
+        return None
+    given = headers.get_all("Authorization") or []
+    if len(given) > 1:
+        return 400, "more than one Authorization header"
+    if not given:
+        return 403, "wrong or missing build token"
+    match = BEARER.fullmatch(given[0].strip(" \t"))
+    if match is None:
+        return 400, "malformed Authorization header: expected exactly 'Bearer <token>'"
+    if not hmac.compare_digest(_digest(match[1]), _digest(token)):
+        return 403, "wrong or missing build token"
+    return None
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).digest()
+
+
+def body_length(headers: Message) -> int:
+    """The declared body length of a request ``framing_problem`` passed."""
+    return int((headers.get("Content-Length") or "0").strip(" \t"))
+
+
+def size_problem(headers: Message) -> tuple[int, str] | None:
+    declared = (headers.get("Content-Length") or "0").strip(" \t")
+    if len(declared) > 12 or int(declared) > MAX_BODY:  # too many digits for int(): too big
+        return 413, f"request body over {MAX_BODY} bytes"
+    return None
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    # The listen backlog (socketserver's default is 5): of more connections arriving while a
+    # build keeps the accepting thread waiting, the kernel dropped all but six handshakes
+    # (their clients waited, or were reset).
+    request_queue_size = 128
+    daemon_threads = True  # a waiting client never holds up a stop
+
+
 class BuildServer:
     def __init__(self, args, port: int = 0, token: str = "") -> None:
         self.args = args
         self.token = token
         self.memory = cli.Memory()
         self.builds = Builds()
-        self.http = ThreadingHTTPServer(("127.0.0.1", port), _handler(self))
-        self.http.daemon_threads = True  # a waiting client never holds up a stop
+        self.http = _HTTPServer(("127.0.0.1", port), _handler(self))
         self.url = f"http://127.0.0.1:{self.http.server_port}/"
 
     # -- builds, in the main thread ----------------------------------------------------------
@@ -113,12 +188,14 @@ class BuildServer:
             pages = cli.cmd_build(self.args, report, self.memory)
             outcome.update(result="ok", pages=sum(pages.values()))
             self.args.full = False  # --full: until one build has succeeded, not every time
-        except BuildError as exc:
-            outcome.update(result="failed", error=f"{exc.stage}: {exc}")
-            self._after_failure(report, expected=True)
-        except Exception as exc:  # a bug, not bad input: still one line, and the site is kept
-            outcome.update(result="failed", error=f"internal: {type(exc).__name__}: {exc}")
-            self._after_failure(report, expected=False)
+        except Exception as exc:
+            where = self.args.out.resolve().parent
+            failure = as_build_error(exc, report.current or "build", where)
+            if failure is None:  # a bug, not bad input: still one line, and the site is kept
+                outcome.update(result="failed", error=f"internal: {type(exc).__name__}: {exc}")
+            else:
+                outcome.update(result="failed", error=f"{failure.stage}: {failure}")
+            self._after_failure(report, expected=isinstance(exc, BuildError))
         if outcome["result"] == "failed":
             report.say(f"error: {outcome['error']}")
         outcome.update(
@@ -186,6 +263,8 @@ class BuildServer:
 
 def _handler(server: BuildServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
+        timeout = 30  # seconds a client may take to send its request: none holds a thread
+
         def _answer(self, status: int, body: dict[str, Any]) -> None:
             data = json.dumps(body, ensure_ascii=False).encode()
             self.send_response(status)
@@ -194,23 +273,44 @@ def _handler(server: BuildServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(data)
 
-        def _allowed(self) -> bool:
-            if not server.token:
+        def _admitted(self) -> bool:
+            """Refuse, before reading any of the body, a request this server does not take
+            (see the module's docstring); read the small body of one it takes."""
+            headers = self.headers
+            problem = (
+                framing_problem(headers)
+                or token_problem(headers, server.token)
+                or size_problem(headers)
+            )
+            if problem is None:
+                self.rfile.read(body_length(headers))  # no endpoint uses it (trigger_title)
                 return True
-            given = self.headers.get("Authorization", "").removeprefix("Bearer ").strip()
-            if hmac.compare_digest(given.encode(), server.token.encode()):
-                return True
-            self._answer(403, {"result": "refused", "error": "wrong or missing build token"})
+            self._answer(problem[0], {"result": "refused", "error": problem[1]})
+            self._linger()
             return False
 
+        def _linger(self) -> None:
+            """Close a connection whose body was not read without resetting it: a reset
+            can destroy the answer before the client reads it. Reads (and drops) a bounded
+            amount of what the client is still sending, as web servers do."""
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_WR)
+                deadline = time.monotonic() + LINGER_SECONDS
+                left = LINGER_BYTES
+                while left > 0 and (wait := deadline - time.monotonic()) > 0:
+                    self.connection.settimeout(wait)
+                    chunk = self.connection.recv(min(left, 65536))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
+            self.close_connection = True
+
         def do_POST(self) -> None:
+            if not self._admitted():
+                return None
             parts = urlsplit(self.path)
-            length = int(self.headers.get("Content-Length") or 0)
-            self.rfile.read(length)  # the body (e.g. the CMS's trigger_title) is not used
             if parts.path.rstrip("/") != "/build":
                 return self._answer(404, {"error": "POST /build"})
-            if not self._allowed():
-                return None
             ticket = server.builds.request()
             if parse_qs(parts.query).get("wait") == ["0"]:
                 return self._answer(202, {"result": "queued", "status": server.url + "status"})
@@ -220,11 +320,11 @@ def _handler(server: BuildServer) -> type[BaseHTTPRequestHandler]:
             return self._answer(200 if outcome["result"] == "ok" else 500, outcome)
 
         def do_GET(self) -> None:
+            if not self._admitted():
+                return None
             if urlsplit(self.path).path.rstrip("/") != "/status":
                 return self._answer(404, {"error": "GET /status"})
-            if self._allowed():
-                self._answer(200, server.builds.status())
-            return None
+            return self._answer(200, server.builds.status())
 
         def log_message(self, format: str, *args) -> None:
             if not server.args.quiet:

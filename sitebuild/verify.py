@@ -302,13 +302,19 @@ def verify(
         problems += hreflang_problems(url, page, facts, known if kept else None)
     if previous_counts is not None or (previous is not None and previous.is_dir()):
         before = Counter(previous_counts) if previous_counts is not None else count_pages(previous)
-        after = count_pages(files)
-        for lang, count in sorted(before.items()):
-            if count and (count - after.get(lang, 0)) / count > max_drop:
-                problems.append(
-                    f"/{lang}/: {after.get(lang, 0)} pages, down from {count} "
-                    f"(more than {max_drop:.0%}); pass a larger --max-drop if intended"
-                )
+        problems += page_drops(before, files, max_drop)
     if problems:
         raise VerifyError(problems)
     return {url: vars(page) for url, page in facts.items()}
+
+
+def page_drops(before: Counter | dict[str, int], files: set[str], max_drop: float) -> list[str]:
+    """The languages of the site listed in ``files`` that have lost more than ``max_drop`` of
+    the pages ``before`` counts (``count_pages`` of the published site)."""
+    after = count_pages(files)
+    return [
+        f"/{lang}/: {after.get(lang, 0)} pages, down from {count} "
+        f"(more than {max_drop:.0%}); pass a larger --max-drop if intended"
+        for lang, count in sorted(before.items())
+        if count and (count - after.get(lang, 0)) / count > max_drop
+    ]

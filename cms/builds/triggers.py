@@ -176,6 +176,7 @@ def run_local(reason: str) -> BuildRun:
         config["api"],
         "--out",
         str(config["out"]),
+        "--wait",  # behind a build into the same folder that is still running: queue
     ]
     try:
         result = subprocess.run(  # noqa: S603 - fixed argv from settings, no shell

@@ -3,6 +3,7 @@ and the previously published site byte-identical. Against a real local HTTP serv
 
 import pytest
 
+from sitebuild import search
 from sitebuild.cli import main
 
 from .scripted_api import ScriptedAPI, page
@@ -98,3 +99,37 @@ def test_a_page_published_mid_pull_fails_the_build(site, capsys):
     assert code == 1
     assert "content changed during the pull" in capsys.readouterr().err
     assert snapshot(site) == before
+
+
+HAS_PAGEFIND = bool(list(search.ROOT.glob("node_modules/@pagefind/*/bin/pagefind_extended")))
+
+
+@pytest.mark.skipif(not HAS_PAGEFIND, reason="Pagefind is not installed (npm ci)")
+@pytest.mark.parametrize(
+    "left",
+    [
+        pytest.param([], id="no pages"),
+        pytest.param([1, 2], id="only the home pages"),
+        pytest.param([2, 4, 6, 8, 10], id="no Danish pages"),
+    ],
+)
+def test_an_api_that_suddenly_serves_far_fewer_pages_fails_at_the_page_count(
+    tmp_path, capsys, left
+):
+    """Before search indexing: Pagefind, given no pages of a language, failed with its own
+    error (or the build with a missing file) instead of saying what happened."""
+    api = ScriptedAPI([page(n) for n in range(1, 11)])
+    out = tmp_path / "site"
+    try:
+        assert main(["--api", api.url, "--out", str(out), "-q"]) == 0
+        before = snapshot(out)
+        api.pages = [p for p in api.pages if p["id"] in left]
+        code = main(["--api", api.url, "--out", str(out)])
+    finally:
+        api.close()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert err[-1].startswith("error: verify: "), err[-1]
+    assert "/da/: " in err[-1] and "down from 7 (more than 25%)" in err[-1]
+    assert "[search]" not in "\n".join(err)  # refused before indexing
+    assert snapshot(out) == before

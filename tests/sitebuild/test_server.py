@@ -5,19 +5,25 @@ builds with the site unchanged, checks its token, and leaves its state on disk f
 Against the real CMS API (Django's live server) where content changes, and against the
 scripted API server (scripted_api.py) where the API must misbehave or be slow."""
 
+import contextlib
 import json
 import os
+import select
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import requests
 
 from sitebuild.cli import main
+from sitebuild.server import MAX_BODY
 
 from ..cms.factories import danish_tree
 from .scripted_api import ScriptedAPI, page
@@ -187,17 +193,18 @@ def test_posts_during_a_build_coalesce_into_one_more_build(api, servers, tmp_pat
     assert server.stop() == 0
 
 
-def leaks_listing_without_page_3(path, query, n):
-    """The API, asked by verify's leak check, no longer lists page 3 (unpublished since)."""
-    if not path.endswith("/pages/"):
-        return None  # the locales
-    if query.get("fields") == "title" and "changed_since" not in query:
-        body = {"meta": {"total_count": 5}, "items": [page(n) for n in (1, 2, 4, 5, 6)]}
-        return 200, "application/json", json.dumps(body).encode()
-    if "changed_since" in query:  # the removal feed the incremental leak check reads
-        body = {"meta": {"total_count": 0, "removed": [{"id": 3}]}, "items": []}
-        return 200, "application/json", json.dumps(body).encode()
-    return None
+def leaks_page_3_elsewhere(path, query, n):
+    """The API, asked by verify's leak check, publishes page 3 at another URL than the one
+    the build rendered it at (moved since): verify refuses to publish."""
+    if not path.endswith("/pages/") or query.get("fields") != "title":
+        return None  # the locales and the pull
+    moved = page(3)
+    moved["meta"]["site_path"] = "elsewhere/"
+    items = [moved if p["id"] == 3 else p for p in (page(n) for n in range(1, 7))]
+    if "ids" in query:  # the incremental check looks up what it re-rendered
+        items = [p for p in items if str(p["id"]) in query["ids"].split(",")]
+    body = {"meta": {"total_count": len(items)}, "items": items}
+    return 200, "application/json", json.dumps(body).encode()
 
 
 def test_a_failing_build_keeps_the_site_and_the_server(api, servers, tmp_path):
@@ -213,7 +220,8 @@ def test_a_failing_build_keeps_the_site_and_the_server(api, servers, tmp_path):
     assert "\n" not in answer["error"] and answer["live_at"] is None
     assert snapshot(out) == before
 
-    api.misbehave = leaks_listing_without_page_3  # verify refuses to publish
+    api.misbehave = leaks_page_3_elsewhere  # verify refuses to publish
+    api.pages[2]["title"] = "Page 3, re-rendered and looked up"
     code, answer = server.call("POST", "build")
     assert code == 500 and answer["error"].startswith("verify: "), answer
     assert snapshot(out) == before
@@ -277,3 +285,214 @@ def test_a_server_killed_during_a_build_leaves_the_site_and_a_new_one_carries_on
     assert "Changed while the server dies" in (out / "da/index.html").read_text()
     assert again.call("GET", "status")[1]["last"]["result"] == "ok"
     assert again.stop() == 0
+
+
+TOKEN = "s3cret-token"  # noqa: S105 - a test's token
+HUGE = 400 * 1024 * 1024
+
+
+def send(server: Server, head: str, body: bytes = b"", timeout: float = 10) -> tuple[int, str]:
+    """One request over a raw socket, exactly as written (the line endings too); the
+    status and the answer's body. Fails with a timeout if the server waits for a body
+    that is never sent."""
+    parts = urlsplit(server.url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
+        sock.sendall(head.encode("latin-1") + body)
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    status_line, _, rest = answer.partition(b"\r\n")
+    return int(status_line.split()[1]), rest.partition(b"\r\n\r\n")[2].decode()
+
+
+def request(target: str, *headers: str) -> str:
+    return "".join(f"{line}\r\n" for line in (f"{target} HTTP/1.1", "Host: x", *headers)) + "\r\n"
+
+
+@pytest.fixture
+def guarded(api, servers, tmp_path) -> Server:
+    return servers(api.url, tmp_path / "site", token=TOKEN)
+
+
+BAD_AUTHORIZATION = {
+    "missing": ([], 403),
+    "another token": ([f"Authorization: Bearer {TOKEN}x"], 403),
+    "a shorter token": ([f"Authorization: Bearer {TOKEN[:-1]}"], 403),
+    "lower-case scheme": ([f"Authorization: bearer {TOKEN}"], 400),
+    "two spaces": ([f"Authorization: Bearer  {TOKEN}"], 400),
+    "two words": ([f"Authorization: Bearer {TOKEN} x"], 400),
+    "Basic": (["Authorization: Basic czNjcmV0LXRva2VuOg=="], 400),
+    "scheme only": (["Authorization: Bearer"], 400),
+    "token only": ([f"Authorization: {TOKEN}"], 400),
+    "folded onto a second line": ([f"Authorization: Bearer\r\n {TOKEN}"], 400),
+    "twice": ([f"Authorization: Bearer {TOKEN}"] * 2, 400),
+}
+
+
+@pytest.mark.parametrize("target", ["POST /build", "GET /status"])
+@pytest.mark.parametrize("case", list(BAD_AUTHORIZATION))
+def test_a_bad_token_is_refused_before_the_body_is_read(guarded, target, case):
+    headers, expected = BAD_AUTHORIZATION[case]
+    # A body of 400 MB is announced and never sent: the answer comes without it.
+    status, body = send(guarded, request(target, f"Content-Length: {HUGE}", *headers))
+    assert status == expected, body
+    assert json.loads(body)["result"] == "refused"
+    assert guarded.call("GET", "status", token=TOKEN)[1]["builds"] == 1  # nothing built
+
+
+BAD_FRAMING = {
+    "negative length": (["Content-Length: -1"], 400),
+    "length in words": (["Content-Length: ten"], 400),
+    "length in exponent form": (["Content-Length: 1e3"], 400),
+    "length in other digits": (["Content-Length: \u00b2"], 400),
+    "a list of lengths": (["Content-Length: 5, 5"], 400),
+    "two lengths": (["Content-Length: 5", "Content-Length: 5"], 400),
+    "chunked": (["Transfer-Encoding: chunked"], 400),
+    "chunked and a length": (["Transfer-Encoding: chunked", "Content-Length: 5"], 400),
+    "a line without a colon before the length": (["Broken line", f"Content-Length: {HUGE}"], 400),
+    "a first line that continues nothing": ([" folded: x", f"Content-Length: {HUGE}"], 400),
+    "just over the limit": ([f"Content-Length: {MAX_BODY + 1}"], 413),
+    "400 MB": ([f"Content-Length: {HUGE}"], 413),
+    "more digits than int() reads": ([f"Content-Length: {'9' * 5000}"], 413),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_FRAMING))
+def test_malformed_or_oversized_requests_are_refused_before_the_body_is_read(guarded, case):
+    headers, expected = BAD_FRAMING[case]
+    status, body = send(guarded, request("POST /build", f"Authorization: Bearer {TOKEN}", *headers))
+    assert status == expected, body
+    assert json.loads(body)["result"] == "refused"
+    assert guarded.call("GET", "status", token=TOKEN)[1]["builds"] == 1
+
+
+def test_a_small_body_with_the_right_token_is_read_and_the_build_runs(guarded):
+    payload = json.dumps({"trigger_title": "'Skole' published"}).encode()
+    head = request(
+        "POST /build", f"Authorization: Bearer {TOKEN}", f"Content-Length: {len(payload)}"
+    )
+    status, body = send(guarded, head, payload, timeout=60)
+    assert status == 200 and json.loads(body)["build"] == 2
+    # A client that sends its whole (too large) body before it reads gets the answer too.
+    answer = requests.post(
+        guarded.url + "build",
+        data=b"x" * 200_000,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=30,
+    )
+    assert answer.status_code == 413 and answer.json()["result"] == "refused"
+
+
+def test_a_huge_unauthenticated_body_is_answered_without_being_read(guarded):
+    before = guarded.call("GET", "status", token=TOKEN)[1]["peak_mb"]
+    parts = urlsplit(guarded.url)
+    chunk = b"x" * (1 << 20)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as sock:
+        sock.sendall(request("POST /build", f"Content-Length: {HUGE}").encode() + chunk)
+        answer = sock.recv(65536)  # before the other 399 MB: the server does not wait
+        assert answer.startswith(b"HTTP/1.0 403 "), answer
+        sent = len(chunk)
+        with contextlib.suppress(OSError):  # the server closes the connection
+            while sent < HUGE:
+                sock.sendall(chunk)
+                sent += len(chunk)
+    assert sent < HUGE // 4  # it stopped taking the body long before the end
+    after = guarded.call("GET", "status", token=TOKEN)[1]
+    assert after["peak_mb"] - before < 20 and after["builds"] == 1
+
+
+def test_fifty_connections_at_once_are_all_answered(guarded):
+    """While the server cannot accept (stopped, as when a build keeps its accepting thread
+    from running), the kernel completes as many connections as the listen backlog holds and
+    drops the others' handshakes: clients wait, time out, or were reset. The backlog must
+    hold 50."""
+    parts = urlsplit(guarded.url)
+    clients = [socket.socket() for _ in range(50)]
+    guarded.process.send_signal(signal.SIGSTOP)
+    try:
+        for client in clients:
+            client.setblocking(False)
+            client.connect_ex((parts.hostname, parts.port))
+        connected: set[socket.socket] = set()
+        deadline = time.monotonic() + 5  # a handshake that got through took microseconds
+        while len(connected) < len(clients) and time.monotonic() < deadline:
+            _, ready, _ = select.select([], [c for c in clients if c not in connected], [], 0.2)
+            connected |= {c for c in ready if not c.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)}
+        assert len(connected) == 50
+    finally:
+        guarded.process.send_signal(signal.SIGCONT)
+    head = request("GET /status", f"Authorization: Bearer {TOKEN}").encode()
+    answers = []
+    for client in clients:
+        client.setblocking(True)
+        client.settimeout(30)
+        client.sendall(head)
+    for client in clients:
+        with client:
+            answer = b""
+            while chunk := client.recv(65536):
+                answer += chunk
+            answers.append(answer.split(b" ", 2)[1])
+    assert answers == [b"200"] * 50
+
+    def status(start: threading.Barrier) -> int:  # and real clients, all at once
+        start.wait()
+        return guarded.call("GET", "status", token=TOKEN)[0]
+
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        assert list(pool.map(status, [threading.Barrier(50)] * 50)) == [200] * 50
+
+
+def by_id(api: ScriptedAPI, pid: int) -> dict:
+    return next(p for p in api.pages if p["id"] == pid)
+
+
+def private_as_the_build_runs(api: ScriptedAPI, pid: int) -> None:
+    """Page ``pid`` changes, and stops being public (no removal record) after the pull,
+    before verify's leak check (it asks with ``fields=title``)."""
+    by_id(api, pid)["title"] += ", made private"
+
+    def misbehave(path, query, n):
+        if query.get("fields") == "title":
+            api.pages[:] = [p for p in api.pages if p["id"] != pid]
+
+    api.misbehave = misbehave
+
+
+@pytest.mark.parametrize("and_then", ["publishes", "cannot build"])
+def test_a_page_no_longer_public_comes_off_the_served_site_and_stays_off(
+    api, servers, tmp_path, and_then
+):
+    out = tmp_path / "site"
+    server = servers(api.url, out)
+    assert 'href="/da/p3/"' in (out / "da/index.html").read_text()
+    before = snapshot(out)
+    private_as_the_build_runs(api, 3)
+    if and_then == "cannot build":
+        by_id(api, 5)["title"] = " "  # verify refuses any new site
+    code, answer = server.call("POST", "build")
+    if and_then == "publishes":
+        assert code == 200 and answer["result"] == "ok", answer
+        assert any(w.endswith("taken off the site: /da/p3/ (page 3)") for w in answer["warnings"])
+        assert "/da/p3/" not in (out / "da/index.html").read_text()  # rebuilt without it
+    else:
+        assert code == 500 and answer["result"] == "failed", answer
+        assert answer["error"].startswith(
+            "verify: the last good site is published without the 1 page(s) that are not "
+            "public in the CMS (/da/p3/)"
+        )
+        after = snapshot(out)  # the last good site, without the page and its sitemap entry
+        del before["da/p3/index.html"]
+        assert after == before | {"sitemap.xml": after["sitemap.xml"]}
+        assert "/da/p3/" not in after["sitemap.xml"].decode()
+        by_id(api, 5)["title"] = "Page 5"
+    assert not (out / "da/p3").exists()
+
+    api.misbehave = lambda *_: None
+    code, answer = server.call("POST", "build")
+    assert code == 200 and answer["result"] == "ok", answer
+    assert not (out / "da/p3").exists()
+    full = tmp_path / "full"
+    assert main(["build", "--api", api.url, "--out", str(full), "--no-search", "-q"]) == 0
+    assert snapshot(out) == snapshot(full)
+    assert server.stop() == 0
