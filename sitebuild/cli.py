@@ -199,7 +199,6 @@ def build_from_raw(
                 memory.leak_state if remembered else _FROM_DISK,
                 listing,
                 known_links_hold=not plan.full and _nothing_gone(manifest, listing),
-                site_url=args.site_url,
             )
             progress(f"{len(facts)} pages checked ({len(facts) - len(plan.known)} parsed)")
             if leak_state is None:
@@ -352,7 +351,11 @@ def _verify_output(
     else is wrong with this build."""
     try:
         facts = verify.verify(
-            staging, known=plan.known, files=listing, known_links_hold=known_links_hold
+            staging,
+            known=plan.known,
+            files=listing,
+            known_links_hold=known_links_hold,
+            site_url=args.site_url,
         )
     except VerifyError as problems:
         try:
