@@ -4,14 +4,22 @@ Block type names (the keys in BODY_BLOCKS) are part of the public API contract: 
 renders each with the template partial of the same name, site/theme/templates/blocks/<name>.html.
 """
 
+from django import forms
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.richtext import INLINE_FEATURES, PARAGRAPH_FEATURES
+from cms.validators import validate_public_url, validate_rich_text_links
 
 
 class RichTextBlock(blocks.RichTextBlock):
-    """Rich text whose API form has page links as ids and locales, not CMS URLs."""
+    """Rich text whose API form has page links as ids and locales, not CMS URLs. Every link
+    in it passes the URL rule (cms.validators)."""
+
+    def __init__(self, *args, validators=(), **kwargs):
+        # Added here, not passed by the callers: a block's constructor arguments are what
+        # its migrations record, and the rule is part of the block, not of its uses.
+        super().__init__(*args, validators=[*validators, validate_rich_text_links], **kwargs)
 
     def get_api_representation(self, value, context=None):
         from cms.api.richtext import to_api_html
@@ -63,10 +71,36 @@ class ContactBlock(SnippetChooserBlock):
         icon = "user"
 
 
+class PublicURLBlock(blocks.URLBlock):
+    """A URL the site may render, by the contract's rule (cms.validators): a web address, a
+    mailto: or tel: link or an address on this site. Still a URLBlock, so wagtail-localize
+    treats it as one. Django's URLField is not used: it lets user names and ftp: through,
+    refuses mailto: and site addresses, and adds "http://" to what has no scheme."""
+
+    def __init__(
+        self,
+        required=True,
+        help_text=None,
+        max_length=None,
+        min_length=None,
+        validators=(),
+        **kwargs,
+    ):
+        super().__init__(required=required, help_text=help_text, **kwargs)
+        self.field = forms.CharField(
+            required=required,
+            help_text=help_text,
+            max_length=max_length,
+            min_length=min_length,
+            validators=[*validators, validate_public_url],
+            widget=forms.TextInput(attrs={"inputmode": "url"}),
+        )
+
+
 class LinkBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=160)
     page = blocks.PageChooserBlock(required=False)
-    url = blocks.URLBlock(required=False, help_text="Only for pages outside this site.")
+    url = PublicURLBlock(required=False, help_text="Only for pages outside this site.")
 
     def clean(self, value):
         value = super().clean(value)

@@ -2,7 +2,9 @@
 
 Every piece of HTML from the CMS is sanitised here against an allow-list, even though the CMS
 restricts rich text already: the site must not trust its input. Sanitised HTML is wrapped in
-``Markup`` so templates (autoescaped) never need ``|safe``."""
+``Markup`` so templates (autoescaped) never need ``|safe``. Every URL a page renders passes
+the one URL rule (contract/urls.py) in ``public_url`` or, in rich text, in the sanitiser's
+attribute filter; what fails it is dropped with a warning naming the page and the field."""
 
 import hashlib
 import html
@@ -15,6 +17,8 @@ from typing import Any
 
 import nh3
 from markupsafe import Markup
+
+from contract import urls
 
 from . import reuse
 from .errors import TransformError
@@ -32,15 +36,50 @@ RICH_TEXT_FIELDS = ("welcome", "intro", "letter")
 
 ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang", "lang", "dir"}}
-ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+URL_ATTRIBUTES = {"href"}  # of ALLOWED_ATTRIBUTES
+# URL attributes as written in the API's HTML, to say which ones the sanitiser drops: nh3
+# drops a scheme outside its list without calling the attribute filter. Only for warnings:
+# what is kept is nh3's (and the rule's) decision on the parsed HTML.
+WRITTEN_URL = re.compile(
+    r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
+)
 
 
-def sanitise(html: str | None) -> Markup:
+def public_url(value: str | None, where: str, warnings: list[str]) -> str | None:
+    """``value`` as a browser reads it if it passes the URL rule; else None, and a warning
+    saying where it was and why it went."""
+    if not value:
+        return None
+    found = urls.problem(value)
+    if found is None:
+        return urls.as_browser_reads(value)
+    warnings.append(f"{where}: {value[:120]!r} left out: {found.message}")
+    return None
+
+
+def _kept_url(tag: str, name: str, value: str) -> str | None:
+    """nh3's attribute filter: the URL rule decides, not nh3's scheme list alone."""
+    if name in URL_ATTRIBUTES and urls.problem(value) is not None:
+        return None
+    return value
+
+
+def sanitise(
+    html: str | None, where: str = "rich text", warnings: list[str] | None = None
+) -> Markup:
+    """Rich text against the allow-list. A URL that fails the URL rule is dropped (the link
+    keeps its text); with ``warnings``, each is named there with ``where``."""
+    html = html or ""
+    if warnings is not None:
+        for match in WRITTEN_URL.finditer(html):
+            public_url(next(filter(None, match.groups()), ""), where, warnings)
     cleaned = nh3.clean(
-        html or "",
+        html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=ALLOWED_SCHEMES,
+        attribute_filter=_kept_url,
+        # nh3 checks schemes first; given the rule's own list it can only agree with it.
+        url_schemes=set(urls.ALLOWED_SCHEMES),
         link_rel="noopener",
     )
     return Markup(cleaned)  # noqa: S704 - nh3 output against the allow-list above
@@ -108,14 +147,32 @@ def _index(raw: RawSite, warnings: list[str]) -> tuple[dict[int, dict], dict[str
     return pages, locales
 
 
+def _contact(value: dict[str, Any], where: str, warnings: list[str]) -> dict[str, Any]:
+    """The contact with the links its template uses: ``mailto_href`` and ``tel_href``, None
+    when the address or number is not a plain one (then it is shown as text)."""
+    email, phone = value.get("email") or "", value.get("phone") or ""
+    mailto, tel = urls.mailto_href(email), urls.tel_href(phone)
+    if email and mailto is None:
+        warnings.append(f"{where}: e-mail {email[:120]!r} is not one plain address: no link")
+    if phone and tel is None:
+        warnings.append(f"{where}: phone {phone[:120]!r} is not a plain number: no link")
+    return {
+        **value,
+        "mailto_href": public_url(mailto, f"{where}: e-mail", warnings),
+        "tel_href": public_url(tel, f"{where}: phone", warnings),
+    }
+
+
 def _block(block: dict[str, Any], rich, resolve, warnings: list[str], where: str) -> dict:
     kind, value = block["type"], block["value"]
+    where = f"{where}: body {kind} block"
     if kind == "paragraph":
-        value = rich(value)
+        value = rich(value, where)
     elif kind == "steps":
-        value = {**value, "steps": [{**s, "text": rich(s.get("text"))} for s in value["steps"]]}
+        steps = [{**s, "text": rich(s.get("text"), f"{where} step")} for s in value["steps"]]
+        value = {**value, "steps": steps}
     elif kind == "notice":
-        value = {**value, "text": rich(value["text"])}
+        value = {**value, "text": rich(value["text"], where)}
     elif kind == "links":
         links = []
         for link in value["links"]:
@@ -135,12 +192,14 @@ def _block(block: dict[str, Any], rich, resolve, warnings: list[str], where: str
                         "external": False,
                     }
                 )
-            elif link.get("url"):
-                links.append({"text": link["text"], "url": link["url"], "external": True})
+            elif url := public_url(link.get("url"), f"{where}: link {link['text']!r}", warnings):
+                links.append({"text": link["text"], "url": url, "external": True})
         value = {**value, "links": links}
     elif kind == "contact" and not value:
         warnings.append(f"{where}: empty contact block left out")
         return {}
+    elif kind == "contact":
+        value = _contact(value, f"{where} ({value.get('name', '')!r})", warnings)
     return {"type": kind, "value": value, "id": block.get("id", "")}
 
 
@@ -148,15 +207,15 @@ def _fields(page: dict, lang: str, target, warnings: list[str], url: str) -> dic
     """A page's own fields, with rich text resolved and sanitised."""
     missing: list[int] = []
 
-    def rich(html: str | None) -> Markup:
-        return sanitise(resolve_page_links(html or "", target, missing, lang))
+    def rich(html: str | None, where: str) -> Markup:
+        return sanitise(resolve_page_links(html or "", target, missing, lang), where, warnings)
 
     fields: dict[str, Any] = {}
     for name, value in page.items():
         if name in ("id", "meta", "title"):
             continue
         if name in RICH_TEXT_FIELDS:
-            value = rich(value)
+            value = rich(value, f"{url}: {name}")
         elif name == "body":
             blocks = (_block(b, rich, target, warnings, url) for b in value or [])
             value = [b for b in blocks if b]

@@ -4,9 +4,12 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from contract import urls
 
 from .errors import VerifyError
 
@@ -56,14 +59,98 @@ LOADING_LINKS = {
 }
 
 
+# -- Nothing executable: the URL rule in every attribute, no handlers, no inline script ----
+
+# Attributes a browser reads as a URL (to follow, load, submit to or send to): each passes the
+# whole URL rule. Those holding several: srcset-like ones comma-separated, the rest spaces.
+URL_ATTRIBUTES = {
+    "href", "src", "action", "formaction", "poster", "data", "cite", "background", "manifest",
+    "codebase", "longdesc", "lowsrc", "dynsrc", "usemap", "icon", "profile", "classid",
+    "xlink:href", "ping", "archive", "srcset", "imagesrcset",
+}  # fmt: skip
+SPACE_LISTS = {"ping", "archive"}
+SRCSET_LISTS = {"srcset", "imagesrcset"}
+LISTS = SPACE_LISTS | SRCSET_LISTS
+# Words for people: a summary may well begin "Data:", and no browser follows these.
+TEXT_ATTRIBUTES = {
+    "alt", "title", "content", "label", "placeholder", "aria-label", "aria-description",
+    "aria-roledescription", "aria-valuetext", "aria-placeholder",
+}  # fmt: skip
+# SVG animation values are ";"-separated and can set an href ("javascript:…" among them).
+SEMICOLON_LISTS = {"values", "to", "from", "by"}
+REFRESH_URL = re.compile(r"""^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?["']?([^"']*)""", re.I)
+
+
+INLINE_SCRIPT = "inline <script> (scripts load from files on this site)"
+
+
+@lru_cache(maxsize=1 << 16)
+def _url_problem(value: str) -> str | None:
+    """The rule's verdict, remembered: most URLs (menus, languages, styles) are on every page."""
+    found = urls.problem(value)
+    return None if found is None else found.message
+
+
+def _urls_of(name: str, value: str) -> list[str]:
+    if name in SRCSET_LISTS:
+        return [part.split()[0] for part in value.split(",") if part.strip()]
+    if name in SPACE_LISTS:
+        return value.replace(",", " ").split()
+    return [value]
+
+
+def executable(tag: str, attrs: list[tuple[str, str | None]], found: list[str]) -> None:
+    """Adds to ``found`` what in one start tag could run script or open a document of its
+    own: URLs that fail the URL rule, event handlers, script-capable values anywhere else,
+    ``srcdoc``. Ordered so that the common attributes cost a set lookup or two: this runs
+    for every tag of every page of a full build."""
+    for name, value in attrs:
+        if name in URL_ATTRIBUTES:
+            if value is None:
+                continue
+            for url in _urls_of(name, value) if name in LISTS else (value,):
+                if (message := _url_problem(url)) is not None:
+                    found.append(f"<{tag} {name}> {url[:80]!r}: {message}")
+        elif name.startswith("on"):
+            found.append(f"<{tag} {name}>: event-handler attributes are not allowed")
+        elif value is None:
+            continue
+        elif tag == "meta" and name == "content":
+            if "refresh" in _http_equiv(attrs):
+                target = REFRESH_URL.match(value).group(1).strip()
+                if target and (message := _url_problem(target)) is not None:
+                    found.append(f"<meta http-equiv=refresh> {target[:80]!r}: {message}")
+        elif name == "srcdoc":
+            found.append(f"<{tag} srcdoc>: an inline document is not allowed")
+        elif name in TEXT_ATTRIBUTES or (":" not in value and "&" not in value):
+            continue  # nothing a browser could read as a scheme
+        elif any(
+            map(urls.script_capable, value.split(";") if name in SEMICOLON_LISTS else [value])
+        ):
+            found.append(f"<{tag} {name}> {value[:80]!r}: a script or data address")
+
+
+def _http_equiv(attrs: list[tuple[str, str | None]]) -> str:
+    return next(((v or "").lower() for n, v in attrs if n == "http-equiv"), "")
+
+
 class _Parser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.facts = PageFacts()
         self._in: str | None = None  # "title" or "h1" while inside one
         self._anchors = 0
+        # Not facts to keep: a page with any of these is never published.
+        self.executable: list[str] = []
+        self._script_src = False  # inside a <script src>, whose content must be empty
 
     def handle_starttag(self, tag, attrs):
+        if attrs:
+            executable(tag, attrs, self.executable)
+        if tag == "script":
+            self._script_src = any(name == "src" and value for name, value in attrs)
+            if not self._script_src:
+                self.executable.append(INLINE_SCRIPT)
         attr = dict(attrs)
         if tag == "html":
             self.facts.lang, self.facts.dir = attr.get("lang"), attr.get("dir")
@@ -95,8 +182,12 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == self._in:
             self._in = None
+        elif tag == "script":
+            self._script_src = False
 
     def handle_data(self, data):
+        if self._script_src and data.strip():
+            self.executable.append(INLINE_SCRIPT)
         if self._in == "title":
             self.facts.title += data
         elif self._in == "h1":
@@ -222,6 +313,7 @@ def verify(
         parser.feed(text)
         page = facts[url] = parser.facts
         page.size = len(text.encode())
+        problems += [f"{url}: {found}" for found in parser.executable]
         if not text.lstrip().lower().startswith("<!doctype html>"):
             problems.append(f"{url}: no HTML5 doctype")
         if not page.lang:

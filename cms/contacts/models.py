@@ -1,8 +1,11 @@
+from django import forms
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.validators import validate_email_address, validate_phone
 
 
 class Contact(TranslatableMixin, models.Model):
@@ -12,14 +15,18 @@ class Contact(TranslatableMixin, models.Model):
     are synchronised from the Danish source, never offered to translators."""
 
     name = models.CharField("name or function", max_length=120)
-    phone = models.CharField(max_length=40, blank=True)
-    email = models.EmailField("e-mail", blank=True)
+    # A plain number and one plain address, as the URL rule (contract/urls.py) links them
+    # with tel: and mailto:; not Django's EmailValidator, which lets "x?bcc=…" through.
+    phone = models.CharField(max_length=40, blank=True, validators=[validate_phone])
+    email = models.CharField(
+        "e-mail", max_length=254, blank=True, validators=[validate_email_address]
+    )
     opening_hours = models.TextField(blank=True)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("phone"),
-        FieldPanel("email"),
+        FieldPanel("email", widget=forms.EmailInput),
         FieldPanel("opening_hours"),
     ]
     translatable_fields = [

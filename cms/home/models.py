@@ -6,6 +6,7 @@ from wagtail_localize.fields import TranslatableField
 
 from cms.localisation.fields import PAGE_FIELDS
 from cms.richtext import PARAGRAPH_FEATURES
+from cms.validators import validate_rich_text_links
 
 
 class HomePage(Page):
@@ -14,7 +15,7 @@ class HomePage(Page):
     The welcome text is the one piece of content in all eight languages; everything below the
     home page exists in Danish, English and German only."""
 
-    welcome = RichTextField(features=PARAGRAPH_FEATURES)
+    welcome = RichTextField(features=PARAGRAPH_FEATURES, validators=[validate_rich_text_links])
 
     content_panels = [*Page.content_panels, FieldPanel("welcome")]
     parent_page_types = ["wagtailcore.Page"]

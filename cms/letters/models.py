@@ -7,12 +7,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.localisation.fields import PAGE_FIELDS
 from cms.richtext import PARAGRAPH_FEATURES
+from cms.validators import validate_rich_text_links
 
 
 class WelcomeLetterPage(Page):
     """The welcome letter in the welcome package for new international citizens. Printable."""
 
-    letter = RichTextField(features=PARAGRAPH_FEATURES)
+    letter = RichTextField(features=PARAGRAPH_FEATURES, validators=[validate_rich_text_links])
     signature = models.CharField(max_length=160, help_text="Name and/or function of the sender.")
     letter_date = models.DateField()
 

@@ -7,6 +7,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.localisation.fields import PAGE_FIELDS
 from cms.richtext import PARAGRAPH_FEATURES
+from cms.validators import validate_rich_text_links
 
 
 class Audience(models.TextChoices):
@@ -19,7 +20,9 @@ class AudiencePage(Page):
     """A landing page for one of the strategy's three audiences, listing its information pages."""
 
     audience = models.CharField(max_length=20, choices=Audience.choices)
-    intro = RichTextField(features=PARAGRAPH_FEATURES, blank=True)
+    intro = RichTextField(
+        features=PARAGRAPH_FEATURES, blank=True, validators=[validate_rich_text_links]
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("audience"), FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]

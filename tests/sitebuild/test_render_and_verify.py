@@ -10,6 +10,8 @@ from sitebuild.errors import VerifyError
 from sitebuild.render import render
 from sitebuild.transform import transform
 from sitebuild.verify import verify
+from tests.contract.test_urls import HOSTILE
+from tests.contract.url_values import ALLOWED_URLS, REFUSED_URLS
 
 from .helpers import api_page, tiny_site
 
@@ -397,3 +399,143 @@ def test_verify_holds_pages_to_the_weight_budget(built):
     assert verify(built, max_page_bytes=15 * 1024)
     with pytest.raises(VerifyError, match=r"bytes of HTML and CSS, over the 5,000-byte budget"):
         verify(built, max_page_bytes=5000)
+
+
+# -- Nothing executable reaches a reader: verify's last line of defence ------------------------
+
+# Where a browser reads an attribute as a URL, one element of each kind.
+URL_POSITIONS = [
+    ("a", "href"),
+    ("area", "href"),
+    ("link", "href"),
+    ("base", "href"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("embed", "src"),
+    ("input", "src"),
+    ("img", "srcset"),
+    ("source", "srcset"),
+    ("form", "action"),
+    ("button", "formaction"),
+    ("video", "poster"),
+    ("object", "data"),
+    ("blockquote", "cite"),
+    ("table", "background"),
+    ("div", "manifest"),
+    ("a", "ping"),
+    ("svg><a", "xlink:href"),
+    ("svg><use", "href"),
+    ("img", "longdesc"),
+    ("object", "codebase"),
+]
+LISTS = {"srcset", "ping"}
+
+
+def _element(tag: str, attribute: str, value: str) -> str:
+    """``value`` written raw into the attribute (character references are left for the
+    parser to decode, as a browser does; only the quote is escaped)."""
+    opening = tag.split("<")[-1]
+    closing = "" if opening == tag else "</svg>"
+    written = value.replace('"', "&quot;")
+    return f'<{tag} {attribute}="{written}"></{opening}>{closing}'
+
+
+def _problems_with(built: Path, markup: str) -> list[str]:
+    """Verify's problems once ``markup`` is in the Danish home page's text."""
+    path = built / "da/index.html"
+    text = path.read_text(encoding="utf-8")
+    assert "<p>Hej</p>" in text
+    path.write_text(text.replace("<p>Hej</p>", f"<p>Hej</p>{markup}", 1), encoding="utf-8")
+    try:
+        verify(built)
+    except VerifyError as error:
+        return error.problems
+    return []
+
+
+@pytest.mark.parametrize(("tag", "attribute"), URL_POSITIONS, ids=[a for _, a in URL_POSITIONS])
+def test_verify_refuses_every_url_attribute_that_fails_the_rule(built, tag, attribute):
+    refused = [v for v in REFUSED_URLS if v.strip()]
+    markup = "".join(_element(tag, attribute, value) for value in refused)
+    here = [p for p in _problems_with(built, markup) if f" {attribute}> " in p]
+    # One problem per element; a list attribute may find more than one URL in a value.
+    if attribute in LISTS:
+        assert len(here) >= len(refused)
+    else:
+        assert len(here) == len(refused), here[:3]
+    assert all(p.startswith("/da/: ") for p in here)
+
+
+@pytest.mark.parametrize(("tag", "attribute"), URL_POSITIONS, ids=[a for _, a in URL_POSITIONS])
+def test_verify_lets_every_url_the_rule_allows_through(built, tag, attribute):
+    allowed = [v for v in ALLOWED_URLS if not (attribute in LISTS and " " in v.strip())]
+    markup = "".join(_element(tag, attribute, value) for value in allowed)
+    assert [p for p in _problems_with(built, markup) if f" {attribute}> " in p] == []
+
+
+EVENTS = ["onclick", "onload", "onerror", "onmouseover", "onfocus", "ontoggle", "onbegin"]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        *(f'<p {event}="x()">t</p>' for event in EVENTS),
+        '<P ONCLICK="x()">t</P>',
+        '<svg><animate onbegin="x()"/></svg>',
+        '<img src="/static/css/site.css" onerror="x()">',
+    ],
+)
+def test_verify_refuses_event_handler_attributes(built, markup):
+    assert any("event-handler" in p for p in _problems_with(built, markup))
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<script>alert(1)</script>",
+        '<script type="module">import("/x.js")</script>',
+        '<script type="application/ld+json">{}</script>',
+        "<SCRIPT>alert(1)</SCRIPT>",
+        "<svg><script>alert(1)</script></svg>",
+        '<script src="/static/js/search.js">alert(1)</script>',
+        "<script></script>",
+        '<script src=""></script>',
+    ],
+)
+def test_verify_refuses_inline_scripts(built, markup):
+    assert any("inline <script>" in p for p in _problems_with(built, markup))
+
+
+def test_scripts_from_files_on_the_site_pass(tmp_path):
+    built = tmp_path / "site"
+    built.mkdir()
+    render(transform(tiny_site()), built, site_url="https://udsyn.example", search=True)
+    search = (built / "da/search/index.html").read_text("utf-8")
+    assert '<script src="/pagefind/pagefind-ui.js" defer></script>' in search
+    (built / "pagefind").mkdir()
+    (built / "pagefind/pagefind-ui.js").write_text("")  # Pagefind's own, written by search
+    verify(built)
+    markup = '<script src="/static/css/site.css" defer></script>'
+    assert not [p for p in _problems_with(built, markup) if "script" in p]
+
+
+@pytest.mark.parametrize("value", HOSTILE[::7])
+def test_verify_refuses_script_urls_in_any_other_attribute(built, value):
+    written = value.replace('"', "&quot;")
+    markup = (
+        f'<div data-url="{written}">t</div>'
+        f'<svg><a href="/da/"><animate attributeName="href" to="{written}"/>'
+        f'<set attributeName="href" values="/da/;{written}"/></a></svg>'
+        f'<iframe srcdoc="&lt;b&gt;x&lt;/b&gt;"></iframe>'
+        f'<meta http-equiv="refresh" content="0; url={written}">'
+    )
+    problems = _problems_with(built, markup)
+    for where in ("<div data-url>", "<animate to>", "<set values>", "srcdoc", "refresh"):
+        assert any(where in p for p in problems), (where, problems)
+
+
+def test_text_attributes_may_begin_like_a_scheme(built):
+    """A summary or a label that begins "Data:" is words, not an address."""
+    markup = '<p title="Data: om dig" aria-label="JavaScript: hvorfor">t</p><img alt="data:">'
+    _break(built, "da/index.html", "<title>", '<meta name="description" content="Data: x"><title>')
+    assert _problems_with(built, markup) == []

@@ -1,10 +1,27 @@
+import html
+import re
+
 import pytest
 
-from sitebuild.errors import TransformError
+from contract import urls
+from sitebuild.errors import TransformError, VerifyError
+from sitebuild.fetch import FetchSettings, fetch_site
+from sitebuild.render import render
 from sitebuild.transform import sanitise, transform
 from sitebuild.urls import parent_url
+from sitebuild.verify import verify
+from tests.contract.url_values import (
+    ALLOWED_ADDRESSES,
+    ALLOWED_PHONES,
+    ALLOWED_URLS,
+    EMPTY_URLS,
+    REFUSED_ADDRESSES,
+    REFUSED_PHONES,
+    REFUSED_URLS,
+)
 
 from .helpers import api_page, info_page, tiny_site
+from .scripted_api import ScriptedAPI
 
 
 def by_url(site):
@@ -163,3 +180,159 @@ def test_a_partial_translation_an_approver_chose_to_publish_is_built_and_keeps_i
     assert page.source is not None and page.source.url == "/da/arbejde/skole/"
     assert [alt.lang for alt in pages["/da/arbejde/skole/"].alternates] == ["da", "en"]
     assert not any("partial translation" in warning for warning in site.warnings)
+
+
+# -- The one URL rule: every URL-bearing position, fed hostile data through the API ----------
+
+
+def _links_html(values: list[str]) -> str:
+    """One link per value, each written twice: escaped, as the CMS's API writes an href, and
+    raw (only the quote escaped), as someone feeding the API directly might."""
+    links = [
+        f'<a href="{form}">link-{n:04d}</a>'
+        for n, value in enumerate(values)
+        for form in (html.escape(value), value.replace('"', "&quot;"))
+    ]
+    return "<p>" + " ".join(links) + "</p>"
+
+
+def _pages_with(values: list[str], addresses: list[str], phones: list[str]) -> list[dict]:
+    """A site whose every URL-bearing position holds ``values`` (contacts: ``addresses`` and
+    ``phones``), as the API would serve it."""
+    rich = _links_html(values)
+    letter = api_page(5, "en", "section", "letter/", "Letter", "k-letter", letter=rich)
+    letter["meta"]["type"] = "letters.WelcomeLetterPage"
+    contacts = [
+        {"type": "contact", "id": f"c{n}", "value": {"id": n, "name": f"contact-{n:04d}", **c}}
+        for n, c in enumerate(
+            [{"email": a, "phone": "", "opening_hours": ""} for a in addresses]
+            + [{"email": "", "phone": p, "opening_hours": ""} for p in phones]
+        )
+    ]
+    links = [{"text": f"link-{n:04d}", "page": None, "url": v} for n, v in enumerate(values)]
+    body = [
+        {"type": "paragraph", "id": "p", "value": rich},
+        {
+            "type": "steps",
+            "id": "s",
+            "value": {"title": "", "steps": [{"title": "1", "text": rich}]},
+        },
+        {"type": "notice", "id": "n", "value": {"tone": "info", "text": rich}},
+        {"type": "links", "id": "l", "value": {"title": "", "links": links}},
+        *contacts,
+    ]
+    return [
+        api_page(1, "da", "home", "", "Velkommen", "k-home", welcome=rich),
+        api_page(2, "en", "home", "", "Welcome", "k-home", welcome="<p>Hello</p>"),
+        api_page(3, "en", "section", "work/", "Work", "k-work", audience="work-live", intro=rich),
+        info_page(4, "en", "work/info/", "Info", "k-info", body=body),
+        letter,
+    ]
+
+
+RICH_TEXT_POSITIONS = [
+    ("/da/", "welcome"),
+    ("/en/work/", "intro"),
+    ("/en/letter/", "letter"),
+    ("/en/work/info/", "body paragraph block"),
+    ("/en/work/info/", "body steps block step"),
+    ("/en/work/info/", "body notice block"),
+]
+
+
+def _served(pages: list[dict]):
+    """``pages`` as the build fetches them from an API that serves them."""
+    for page in pages:  # the meta the API gives every page
+        lang = page["meta"]["locale"]
+        page["meta"]["translation"] = {"source_locale": "da", "state": "source"}
+        page["meta"]["translations"] = [{"id": page["id"], "locale": lang, "state": "source"}]
+    api = ScriptedAPI(pages)
+    try:
+        return fetch_site(api.url, FetchSettings(timeout=5, retries=0, page_size=200))
+    finally:
+        api.close()
+
+
+def _urls_in(root) -> list[tuple[str, str, str]]:
+    """Every URL attribute of every rendered page, as a browser's HTML parser reads it."""
+    import html5lib
+
+    found = []
+    for path in sorted(root.rglob("*.html")):
+        document = html5lib.parse(path.read_text(encoding="utf-8"), namespaceHTMLElements=False)
+        for element in document.iter():
+            for name in ("href", "src", "action", "formaction"):
+                if element.get(name) is not None:
+                    found.append((path.relative_to(root).as_posix(), name, element.get(name)))
+    return found
+
+
+def test_transform_drops_every_url_that_fails_the_rule_and_names_where(tmp_path):
+    values = [*REFUSED_URLS, *EMPTY_URLS]
+    site = transform(_served(_pages_with(values, REFUSED_ADDRESSES, REFUSED_PHONES)))
+    warned = site.warnings
+
+    # Rich text: each link with a written href is named with its page and field.
+    written = [v for v in values if v]
+    for url, field in RICH_TEXT_POSITIONS:
+        here = [w for w in warned if w.startswith(f"{url}: {field}: ")]
+        assert len(here) == 2 * len(written), (url, field, len(here))
+    # Link blocks and contacts: each value named, with the link or contact it belonged to.
+    text = "\n".join(warned)
+    for n, value in enumerate(REFUSED_URLS):
+        assert f"/en/work/info/: body links block: link 'link-{n:04d}': {value!r}" in text
+    for kind, refused in (("e-mail", REFUSED_ADDRESSES), ("phone", REFUSED_PHONES)):
+        for value in refused:
+            assert f"{kind} {value!r}" in text, (kind, value)
+
+    pages = by_url(site)
+    info = pages["/en/work/info/"].fields["body"]
+    assert info[3]["value"]["links"] == []
+    assert all(b["value"]["mailto_href"] is None for b in info[4:])
+    assert all(b["value"]["tel_href"] is None for b in info[4:])
+
+    out = tmp_path / "site"
+    out.mkdir()
+    render(site, out)
+    rendered = _urls_in(out)
+    assert rendered, "nothing rendered"
+    assert [u for u in rendered if urls.problem(u[2]) is not None] == []
+    page = (out / "en/work/info/index.html").read_text(encoding="utf-8")
+    assert "link-0000" in page and "contact-0000" in page  # texts stay, links go
+    verify(out, max_page_bytes=10_000_000)
+
+
+def test_transform_keeps_every_url_the_rule_allows(tmp_path):
+    site = transform(_served(_pages_with(ALLOWED_URLS, ALLOWED_ADDRESSES, ALLOWED_PHONES)))
+    assert [w for w in site.warnings if "left out" in w or "no link" in w] == []
+    pages = by_url(site)
+    for url, field in RICH_TEXT_POSITIONS:
+        page = pages[url]
+        source = page.fields.get(field.split()[0])
+        if field.startswith("body"):
+            block = {"paragraph": 0, "steps": 1, "notice": 2}[field.split()[1]]
+            source = page.fields["body"][block]["value"]
+            source = source if block == 0 else (source.get("text") or source["steps"][0]["text"])
+        kept = re.findall(r'href="([^"]*)"', str(source))
+        assert len(kept) == 2 * len(ALLOWED_URLS), (url, field)
+    body = pages["/en/work/info/"].fields["body"]
+    assert [link["url"] for link in body[3]["value"]["links"]] == [
+        urls.as_browser_reads(v) for v in ALLOWED_URLS
+    ]
+    contacts = [b["value"] for b in body[4:]]
+    assert [c["mailto_href"] for c in contacts if c["email"]] == [
+        f"mailto:{a}" for a in ALLOWED_ADDRESSES
+    ]
+    assert [c["tel_href"] for c in contacts if c["phone"]] == [
+        urls.tel_href(p) for p in ALLOWED_PHONES
+    ]
+    out = tmp_path / "site"
+    out.mkdir()
+    render(site, out)
+    page = (out / "en/work/info/index.html").read_text(encoding="utf-8")
+    assert f'<a href="mailto:{ALLOWED_ADDRESSES[0]}">' in page
+    assert f'<a href="{urls.tel_href(ALLOWED_PHONES[0])}">' in page
+    # Verify passes it but for the site addresses among them, which lead nowhere here.
+    with pytest.raises(VerifyError) as caught:
+        verify(out, max_page_bytes=10_000_000)
+    assert [p for p in caught.value.problems if "does not resolve" not in p] == []
