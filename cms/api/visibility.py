@@ -61,7 +61,7 @@ def is_public(page: Page, now: datetime.datetime) -> bool:
 def expired_between(since: datetime.datetime, until: datetime.datetime) -> list[dict]:
     """The live pages that left the public site because their own or an ancestor's expiry fell
     in (since, until], whether or not ``publish_scheduled`` has run since: id, locale,
-    translation key and the moment of the expiry that took them off."""
+    translation key and the moment of the first expiry that took them off."""
     roots = dict(
         Page.objects.filter(depth__gte=2, expire_at__gt=since, expire_at__lte=until).values_list(
             "path", "expire_at"
@@ -69,16 +69,27 @@ def expired_between(since: datetime.datetime, until: datetime.datetime) -> list[
     )
     if not roots:
         return []
-    under = Q()
+    by_depth: dict[int, list[str]] = defaultdict(list)
     for path in roots:
-        under |= Q(path__startswith=path)
+        by_depth[len(path) // STEP].append(path)
+    under = Q()
+    for depth, paths in by_depth.items():  # as in public(): one IN per depth
+        under |= Q(In(Substr("path", 1, depth * STEP), paths))
     pages = (
         Page.objects.filter(under)
-        .filter(Q(live=True) | Q(expired=True))  # unpublished by the command meanwhile
+        .filter(Q(live=True) | Q(expired=True))  # or unpublished by the command meanwhile
         .values_list("id", "locale__language_code", "translation_key", "path")
     )
-    found = []
-    for pid, locale, key, path in pages:
-        at = min(when for root, when in roots.items() if path.startswith(root))
-        found.append({"id": pid, "locale": locale, "translation_key": key, "removed_at": at})
-    return found
+    return [
+        {
+            "id": pid,
+            "locale": locale,
+            "translation_key": key,
+            "removed_at": min(
+                roots[path[:end]]
+                for end in range(2 * STEP, len(path) + 1, STEP)
+                if path[:end] in roots
+            ),
+        }
+        for pid, locale, key, path in pages
+    ]

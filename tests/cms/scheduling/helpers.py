@@ -1,6 +1,7 @@
 """Running django-tasks' database worker inside a test, as ``manage.py db_worker`` does."""
 
 import signal
+from datetime import timedelta
 
 from django.core.management import call_command
 from django_tasks import TaskResultStatus
@@ -29,3 +30,8 @@ def runs(status: str | None = None):
 
 def waiting():
     return runs(TaskResultStatus.READY)
+
+
+def after_queuing(run: DBTaskResult) -> timedelta:
+    """How long after it was queued a run is due, to the second."""
+    return timedelta(seconds=round((run.run_after - run.enqueued_at).total_seconds()))
