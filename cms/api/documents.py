@@ -86,6 +86,7 @@ def row_values(page: Page, parent_id: int | None = None) -> dict[str, Any]:
         "translation_key": page.translation_key,
         "last_published_at": page.last_published_at,
         "updated_at": timezone.now(),
+        "expire_at": page.expire_at,
         "site_path": document["meta"]["site_path"],
         "contact_refs": "".join(f",{i}" for i in sorted(refs)) + ("," if refs else ""),
         "document": json.dumps(document, ensure_ascii=False, separators=(",", ":")),

@@ -15,7 +15,7 @@ from wagtail_localize.models import TranslationSource
 
 from cms.localisation.models import SourceChange
 
-from .models import PageDocument, PageRemoval
+from .models import PageDocument
 
 
 class LocaleFilter(BaseFilterBackend):
@@ -112,9 +112,5 @@ class ChangedSinceFilter(BaseFilterBackend):
             PageDocument.objects.filter(updated_at__gt=since).values_list(
                 "translation_key", flat=True
             )
-        ) | set(
-            PageRemoval.objects.filter(removed_at__gt=since).values_list(
-                "translation_key", flat=True
-            )
-        )
+        ) | {removal.translation_key for removal in view.removed_since(since)}
         return queryset.filter(Q(api_document__updated_at__gt=since) | Q(translation_key__in=keys))

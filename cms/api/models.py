@@ -16,6 +16,9 @@ class PageDocument(models.Model):
     translation_key = models.UUIDField(db_index=True)
     last_published_at = models.DateTimeField(null=True)
     updated_at = models.DateTimeField(db_index=True)
+    # The page's own expiry as published, so that publishing it again can tell that it (and so
+    # everything below it) had left the public API and must be listed as changed.
+    expire_at = models.DateTimeField(null=True)
     site_path = models.TextField()
     # ",3,8," - the contacts the page embeds, so a contact change refreshes only those pages.
     contact_refs = models.TextField(blank=True, default="")
@@ -28,8 +31,10 @@ class PageDocument(models.Model):
 
 
 class PageRemoval(models.Model):
-    """A page that left the public API (unpublished, deleted or put behind a view restriction),
-    so incremental builds can remove it too."""
+    """A page that left the public API, so incremental builds can remove it too: unpublished,
+    expired (by ``publish_scheduled``), deleted, put behind a view restriction or moved where
+    the public cannot see it, itself or a page above it (the reason is that page's).
+    Expiry before the command runs is not recorded: the feed works it out (removals.py)."""
 
     page_id = models.BigIntegerField(db_index=True)
     locale_code = models.CharField(max_length=20)

@@ -1,30 +1,48 @@
 """Keep API documents and the removal log in step with the page tree."""
 
 from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import conditional, documents
+from . import conditional, documents, visibility
 from .models import PageDocument
 
 
 def on_published(sender, instance, **kwargs):
     before = (
-        PageDocument.objects.filter(page_id=instance.pk).values_list("site_path", flat=True).first()
+        PageDocument.objects.filter(page_id=instance.pk)
+        .values_list("site_path", "expire_at")
+        .first()
     )
     documents.store(instance)
-    if before is not None and before != documents.site_path(instance):
-        documents.store_subtree(instance)  # a new slug moves every page below it
+    if (
+        before is None  # first published, or back after leaving the public API
+        or (before[1] is not None and before[1] <= timezone.now())  # back after expiring
+        or before[0] != documents.site_path(instance)  # a new slug moves every page below it
+    ):
+        # Every page below it comes back (or moves) with it: listed as changed again.
+        documents.store_subtree(instance)
 
 
 def on_unpublished(sender, instance, **kwargs):
-    documents.remove([instance], "unpublished")
+    # Wagtail leaves the pages below live, but they are no longer public: a page under an
+    # unpublished (or expired) one is not served.
+    reason = "expired" if instance.expired else "unpublished"
+    documents.remove([instance, *live_descendants(instance)], reason)
 
 
 def on_moved(sender, instance, **kwargs):
-    if instance.live:
+    if visibility.is_public(instance, timezone.now()):
         documents.store(instance)
-    documents.store_subtree(instance)
+        documents.store_subtree(instance)
+    else:  # moved under a restricted, unpublished or expired page
+        moved = [instance] if instance.live else []
+        documents.remove(moved + live_descendants(instance), "moved")
+
+
+def live_descendants(page: Page) -> list[Page]:
+    return list(page.get_descendants().live().select_related("locale"))
 
 
 def on_page_deleted(sender, instance, **kwargs):

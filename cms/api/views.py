@@ -1,5 +1,8 @@
+import datetime
+
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail.api.v2.filters import (
@@ -18,6 +21,7 @@ from wagtail.models import Locale
 from cms.contacts.models import Contact
 from cms.languages import LANGUAGES, SOURCE
 
+from . import visibility
 from .conditional import conditional
 from .filters import (
     ChangedSinceFilter,
@@ -26,7 +30,7 @@ from .filters import (
     TranslationKeyFilter,
     parse_timestamp,
 )
-from .models import PageRemoval
+from .removals import Removal, removed_between
 from .serializers import ContactSerializer, dumps, page_items, parse_fields
 
 
@@ -73,13 +77,26 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         ["translation_key", "changed_since", "ids"]
     )
 
+    @cached_property
+    def now(self) -> datetime.datetime:
+        """The moment this request answers for: what has expired, and ``meta.generated_at``."""
+        return timezone.now()
+
     def get_base_queryset(self):
         # Wagtail builds this (site lookup, view restrictions) on every call; once a request.
-        # public(): Wagtail lets a logged-in user see pages restricted to logins; this API
-        # never serves them (their documents are removed), so it must not count them either.
+        # visibility.public(): Wagtail lets a logged-in user see pages restricted to logins,
+        # and knows nothing of expiry before publish_scheduled runs or of non-live ancestors;
+        # this API serves none of them, so it must not count them either.
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset().public()
+            self._base_queryset = visibility.public(super().get_base_queryset(), self.now)
         return self._base_queryset.all()
+
+    def removed_since(self, since: datetime.datetime) -> list[Removal]:
+        """The removal feed since ``since``, once a request (ChangedSinceFilter uses it too)."""
+        cache = self.__dict__.setdefault("_removed", {})
+        if since not in cache:
+            cache[since] = removed_between(since, self.now)
+        return cache[since]
 
     def _versions(self, ids: list[int]) -> list[tuple]:
         """(id, translation key, locale, last published) of every public version of ``ids``."""
@@ -95,7 +112,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
     def listing_view(self, request):
         # Taken before reading: a change committed while this response is made is newer than
         # generated_at, so an incremental pull from it will not miss it.
-        generated_at = timezone.now()
+        generated_at = self.now
         try:
             queryset = self.get_queryset()
             self.check_query_parameters(queryset)
@@ -108,16 +125,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         meta: dict = {"total_count": self.paginator.total_count}
         if "changed_since" in request.GET:
             since = parse_timestamp(request.GET["changed_since"])
-            meta["removed"] = [
-                {
-                    "id": r.page_id,
-                    "locale": r.locale_code,
-                    "translation_key": str(r.translation_key),
-                    "reason": r.reason,
-                    "removed_at": r.removed_at.isoformat(),
-                }
-                for r in PageRemoval.objects.filter(removed_at__gt=since)
-            ]
+            meta["removed"] = [r.as_api() for r in self.removed_since(since)]
         meta["generated_at"] = generated_at.isoformat()
         # The items are stored JSON, joined as text: no decoding and re-encoding of pages.
         return json_response(f'{{"meta":{dumps(meta)},"items":[{",".join(items)}]}}')
@@ -152,8 +160,7 @@ class NavigationAPIView(APIView):
             return bad_request(BadRequestError("locale is required and must be a known locale"))
 
         pages = (
-            Page.objects.live()
-            .public()
+            visibility.public(Page.objects.all(), timezone.now())
             .filter(locale__language_code=code, depth__in=(2, 3, 4))
             .order_by("path")
             .specific(defer=True)

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "cms.demo",
     "cms.builds",
     "cms.api",
+    "cms.scheduling",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -143,6 +146,17 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"udsyn": {"handlers": ["console"], "level": "INFO"}},
+}
+
+# Background work runs through django-tasks on its database backend: a task is a row in the
+# database, run by `manage.py db_worker` (./scripts/demo starts one; in production, one or more
+# worker processes next to the web server). Wagtail's own tasks (reference index, image focal
+# points, deleting files) go there too. cms/scheduling keeps the periodic ones going.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Periodic tasks (cms/scheduling/periodic.py): task -> seconds from one run to the next.
+UDSYN_PERIODIC_TASKS = {
+    "cms.scheduling.tasks.publish_scheduled_pages": 60,
+    "cms.scheduling.tasks.prune_task_results": 24 * 3600,
 }
 
 # Publishing triggers a site build (cms/builds): a build hook in production, the local build

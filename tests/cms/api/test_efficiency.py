@@ -6,9 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from cms.information.models import InformationPage
+from cms.sections.models import AudiencePage
 
 from ..factories import danish_tree
 
@@ -127,3 +128,54 @@ def test_the_maximum_page_size_is_usable(client):
     add_pages(section, 5)
     body = client.get("/api/v2/pages/", {"limit": 200}).json()
     assert body["meta"]["total_count"] == len(body["items"]) == 8
+
+
+def hide_sections(home, count: int, start: int = 0) -> None:
+    """``count`` sections, each with a live page below it, hidden each way a section can be:
+    unpublished, restricted, expired."""
+    for n in range(start, start + count):
+        section = home.add_child(
+            instance=AudiencePage(
+                title=f"Skjult {n}", slug=f"skjult-{n}", audience="visit", locale=home.locale
+            )
+        )
+        section.save_revision().publish()
+        add_pages(section, 1, start=1000 + n)
+        way = n % 3
+        if way == 0:
+            section.unpublish()
+        elif way == 1:
+            PageViewRestriction.objects.create(
+                page=section, restriction_type=PageViewRestriction.LOGIN
+            )
+        else:
+            section.expire_at = timezone.now() - timedelta(seconds=1)
+            section.save(update_fields=["expire_at"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{}, {"changed_since": "2000-01-01T00:00:00Z"}])
+def test_queries_per_listing_do_not_grow_with_the_number_of_hidden_sections(client, params):
+    tree = danish_tree()
+    hide_sections(tree["home"], 3)
+    few = queries_for(client, limit=100, **params)
+    hide_sections(tree["home"], 60, start=3)
+    many = queries_for(client, limit=100, **params)
+    assert few[1] == many[1] == 3  # home, section, info: nothing hidden is listed
+    assert many[0] == few[0], f"3 hidden sections: {few[0]} queries, 63: {many[0]}"
+
+
+@pytest.mark.django_db
+def test_an_expiry_passing_changes_the_etag(client):
+    tree = danish_tree()
+    info = tree["info"]
+    info.expire_at = timezone.now() + timedelta(hours=1)
+    info.save_revision().publish()
+    first = client.get("/api/v2/pages/", {"limit": 50})
+    assert info.id in {item["id"] for item in first.json()["items"]}
+    # The clock reaches the expiry (brought forward, not waited for); nothing is published.
+    type(info).objects.filter(pk=info.pk).update(expire_at=timezone.now())
+    again = client.get("/api/v2/pages/", {"limit": 50}, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert info.id not in {item["id"] for item in again.json()["items"]}
+    assert again["ETag"] != first["ETag"]

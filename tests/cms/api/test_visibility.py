@@ -3,10 +3,16 @@
 and internal fields never appear, whether the request is anonymous or logged in."""
 
 import json
+import time
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import PageViewRestriction
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+
+from cms.sections.models import AudiencePage
 
 from ..factories import danish_tree
 
@@ -114,3 +120,194 @@ def test_no_user_names_or_revision_data_in_responses(tree, api, django_user_mode
     text = json.dumps(api("pages/", limit=200)[1]) + json.dumps(api(f"pages/{info.id}/")[1])
     for leak in ("jensine", "Jensine", '"owner"', "revision", '"locked', '"live"'):
         assert leak not in text
+
+
+# -- every way a page leaves the public API, and the ways back --------------------------------
+
+
+def expire(page, wait: float = 0.2) -> None:
+    """Publish the page to expire ``wait`` seconds later, and let the clock pass it, with no
+    command run."""
+    page = Page.objects.get(pk=page.pk).specific
+    page.expire_at = timezone.now() + timedelta(seconds=wait)
+    page.save_revision().publish()
+    time.sleep(max(0.0, (page.expire_at - timezone.now()).total_seconds()) + 0.01)
+
+
+def new_section(tree, slug: str, publish: bool = True) -> AudiencePage:
+    section = tree["home"].add_child(
+        instance=AudiencePage(
+            title=slug.title(), slug=slug, audience="visit", locale=tree["home"].locale
+        )
+    )
+    if publish:
+        section.save_revision().publish()
+    else:
+        Page.objects.filter(pk=section.pk).update(live=False)
+    return section
+
+
+def restrict(page, kind=PageViewRestriction.LOGIN) -> PageViewRestriction:
+    extra = {"password": "s3cret"} if kind == PageViewRestriction.PASSWORD else {}
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=kind, **extra)
+    if kind == PageViewRestriction.GROUPS:
+        restriction.groups.add(Group.objects.get_or_create(name="Insiders")[0])
+    return restriction
+
+
+def move(page, parent) -> None:
+    Page.objects.get(pk=page.pk).move(Page.objects.get(pk=parent.pk), pos="last-child")
+
+
+def moved_under_restricted(tree):
+    target = new_section(tree, "intern")
+    restrict(target)
+    move(tree["info"], target)
+    return ["info"]
+
+
+def moved_under_unpublished(tree):
+    move(tree["info"], new_section(tree, "kladde", publish=False))
+    return ["info"]
+
+
+def moved_under_expired(tree):
+    target = new_section(tree, "udloebet")
+    expire(target)
+    move(tree["info"], target)
+    return ["info"]
+
+
+def restriction_type_changed(tree):
+    restriction = restrict(tree["section"], PageViewRestriction.PASSWORD)
+    restriction.restriction_type = PageViewRestriction.LOGIN
+    restriction.save()
+    return ["section", "info"]
+
+
+WAYS_OUT = {
+    "unpublished": lambda tree: tree["info"].unpublish() or ["info"],
+    "deleted": lambda tree: tree["info"].delete() and ["info"],
+    "section deleted": lambda tree: tree["section"].delete() and ["section", "info"],
+    "restricted": lambda tree: restrict(tree["info"], PageViewRestriction.PASSWORD) and ["info"],
+    "ancestor restricted": lambda tree: restrict(tree["section"]) and ["section", "info"],
+    "restriction type changed": restriction_type_changed,
+    "moved under a restricted page": moved_under_restricted,
+    "moved under an unpublished page": moved_under_unpublished,
+    "moved under an expired page": moved_under_expired,
+    "ancestor unpublished": lambda tree: tree["section"].unpublish() or ["section", "info"],
+    "ancestor expired": lambda tree: expire(tree["section"]) or ["section", "info"],
+    "own expiry passed": lambda tree: expire(tree["info"]) or ["info"],
+    "expired, publish_scheduled run": lambda tree: (
+        expire(tree["info"]) or call_command("publish_scheduled") or ["info"]
+    ),
+}
+
+
+def ok(api, path: str, **params) -> dict:
+    status, body = api(path, **params)
+    assert status == 200, body
+    return body
+
+
+def assert_served(api, ids: set[int], served: bool) -> None:
+    """Whether ``ids`` are in every view of the public API: listing, detail, ?ids=,
+    translation_key, changed_since, navigation, and the counts."""
+    body = ok(api, "pages/", limit=200)
+    assert body["meta"]["total_count"] == len(body["items"])
+    listed = {item["id"] for item in body["items"]}
+    assert (ids <= listed) if served else not (ids & listed)
+    for pid in ids:
+        assert api(f"pages/{pid}/")[0] == (200 if served else 404)
+    body = ok(api, "pages/", ids=",".join(map(str, ids)))
+    assert body["meta"]["total_count"] == len(body["items"]) == (len(ids) if served else 0)
+    keys = ",".join(str(p.translation_key) for p in Page.objects.filter(pk__in=ids))
+    if keys:
+        body = ok(api, "pages/", translation_key=keys)
+        assert {item["id"] for item in body["items"]} == (ids if served else set())
+    since = "2000-01-01T00:00:00Z"
+    body = ok(api, "pages/", changed_since=since, limit=200)
+    assert body["meta"]["total_count"] == len(body["items"])
+    changed = {item["id"] for item in body["items"]}
+    assert (ids <= changed) if served else not (ids & changed)
+    body = ok(api, "navigation/", locale="da")
+    in_menu = {s["id"] for s in body["items"]} | {
+        c["id"] for s in body["items"] for c in s["children"]
+    }
+    assert (ids <= in_menu) if served else not (ids & in_menu)
+
+
+@pytest.mark.parametrize("way", WAYS_OUT.values(), ids=WAYS_OUT.keys())
+def test_every_way_out_takes_the_page_off_every_view_and_into_the_removal_feed(tree, api, way):
+    id_of = {name: tree[name].id for name in ("section", "info")}
+    ids = set(id_of.values())
+    assert_served(api, ids, served=True)
+    since = timezone.now().isoformat()
+    gone = {id_of[name] for name in way(tree)}
+
+    assert_served(api, gone, served=False)
+    assert_served(api, ids - gone, served=True)  # nothing else went with it
+    body = ok(api, "pages/", changed_since=since, limit=200)
+    assert gone <= {r["id"] for r in body["meta"]["removed"]}
+    assert not gone & {item["id"] for item in body["items"]}
+    # The next incremental pull does not list them again as removed, nor as changed.
+    later = body["meta"]["generated_at"]
+    body = ok(api, "pages/", changed_since=later, limit=200)
+    assert not gone & {r["id"] for r in body["meta"]["removed"]}
+    assert not gone & {item["id"] for item in body["items"]}
+
+
+def republish(page) -> None:
+    page = Page.objects.get(pk=page.pk).specific
+    page.expire_at = timezone.now() + timedelta(days=30)
+    page.save_revision().publish()
+
+
+def restriction_removed(tree):
+    restriction = restrict(tree["section"])
+    return lambda: restriction.delete()
+
+
+def moved_back(tree):
+    moved_under_restricted(tree)
+    return lambda: move(tree["info"], tree["section"])
+
+
+def ancestor_republished(tree):
+    tree["section"].unpublish()
+    return lambda: republish(tree["section"])
+
+
+def expiry_extended(tree):
+    expire(tree["section"])
+    return lambda: republish(tree["section"])
+
+
+def republished_after_publish_scheduled(tree):
+    expire(tree["section"])
+    call_command("publish_scheduled")
+    return lambda: republish(tree["section"])
+
+
+WAYS_BACK = {
+    "restriction removed": restriction_removed,
+    "moved out": moved_back,
+    "ancestor republished": ancestor_republished,
+    "ancestor's expiry extended before publish_scheduled ran": expiry_extended,
+    "ancestor republished after publish_scheduled expired it": (
+        republished_after_publish_scheduled
+    ),
+}
+
+
+@pytest.mark.parametrize("way", WAYS_BACK.values(), ids=WAYS_BACK.keys())
+def test_every_way_back_lists_the_pages_as_changed_again(tree, api, way):
+    back = way(tree)
+    ids = {tree["info"].id}
+    assert_served(api, ids, served=False)
+    since = timezone.now().isoformat()
+    back()
+
+    assert_served(api, ids, served=True)
+    body = ok(api, "pages/", changed_since=since, limit=200)
+    assert ids <= {item["id"] for item in body["items"]}
