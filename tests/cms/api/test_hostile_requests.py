@@ -105,6 +105,22 @@ def test_the_limits_are_boundaries_not_refusals(db, client):
     assert [item["title"] for item in listing.json()["items"]] == ["Arbejde og bo"]
 
 
+def test_contacts_take_a_list_of_translation_keys(db, client):
+    """Wagtail's field filter also read ``translation_key`` as one UUID: a list was a 500."""
+    da, en = (Locale.objects.get(language_code=code) for code in ("da", "en"))
+    one = Contact.objects.create(name="Borgerservice", locale=da)
+    two = Contact.objects.create(name="Jobcenter", locale=da)
+    one.copy_for_translation(en).save()
+    keys = f"{one.translation_key},{two.translation_key}"
+    response = client.get("/api/v2/contacts/", {"translation_key": keys})
+    assert response.status_code == 200, response.content
+    assert sorted(item["name"] for item in response.json()["items"]) == [
+        "Borgerservice",
+        "Borgerservice",
+        "Jobcenter",
+    ]
+
+
 def test_a_path_without_its_slash_is_still_redirected(db, client):
     response = client.get("/api/v2/pages?locale=da")
     assert response.status_code == 301
