@@ -2,10 +2,13 @@
 alternative text in every language."""
 
 from rest_framework.fields import Field
-from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
+from wagtail.api.v2.filters import OrderingFilter, SearchFilter
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
+
+from .errors import APIErrorsMixin
+from .filters import FieldsFilter
 
 WIDTHS = (320, 640, 1024)
 
@@ -47,9 +50,10 @@ class ImageSerializer(BaseSerializer):
     alt = AltTextField(read_only=True)
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class PublicImagesAPIViewSet(APIErrorsMixin, ImagesAPIViewSet):
     base_serializer_class = ImageSerializer
-    filter_backends = [FieldsFilter, OrderingFilter]  # no search: it is off site-wide
+    # Wagtail's; with search off site-wide (WAGTAILAPI_SEARCH_ENABLED), ?search= is a 400.
+    filter_backends = [FieldsFilter, OrderingFilter, SearchFilter]
     body_fields = [*ImagesAPIViewSet.body_fields, "alt", "renditions"]
     meta_fields = ["type", "detail_url"]  # no tags or original-file download URL
     listing_default_fields = [

@@ -1,6 +1,7 @@
-from django.urls import path
+from django.urls import path, re_path
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from .errors import not_found
 from .images import PublicImagesAPIViewSet
 from .views import (
     ContactsAPIViewSet,
@@ -11,13 +12,15 @@ from .views import (
 
 
 class UdsynAPIRouter(WagtailAPIRouter):
-    """Wagtail's router plus the plain views that are not model endpoints."""
+    """Wagtail's router plus the plain views that are not model endpoints, and a JSON 404 for
+    every other path below it (not the CMS's HTML page)."""
 
     def get_urlpatterns(self):
         return [
             path("locales/", LocalesAPIView.as_view(), name="locales"),
             path("navigation/", NavigationAPIView.as_view(), name="navigation"),
             *super().get_urlpatterns(),
+            re_path(r"", not_found, name="not-found"),
         ]
 
 

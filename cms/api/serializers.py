@@ -18,7 +18,9 @@ def parse_fields(raw: str | None, available: set[str]) -> set[str] | None:
     """``fields=*`` or absent: everything. Otherwise a comma-separated list of field names."""
     if raw is None or raw.strip() in ("", "*"):
         return None
-    wanted = {name.strip() for name in raw.split(",") if name.strip()}
+    wanted = {name.strip() for name in raw.split(",")}
+    if "" in wanted:  # as Wagtail's parser: "title,,id" and "title," are mistakes
+        raise BadRequestError(f"fields error: an empty field name in {raw!r}")
     if unknown := wanted - available - set(ALWAYS):
         raise BadRequestError(
             f"unknown field(s): {', '.join(sorted(unknown))}; "

@@ -9,7 +9,6 @@ from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
     DescendantOfFilter,
-    FieldsFilter,
     OrderingFilter,
     SearchFilter,
     TranslationOfFilter,
@@ -23,8 +22,10 @@ from cms.languages import LANGUAGES, SOURCE
 
 from . import visibility
 from .conditional import conditional
+from .errors import APIErrorsMixin
 from .filters import (
     ChangedSinceFilter,
+    FieldsFilter,
     IdsFilter,
     LocaleFilter,
     TranslationKeyFilter,
@@ -52,7 +53,7 @@ def bad_request(exc: BadRequestError) -> Response:
     return Response({"message": str(exc)}, status=400)
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(APIErrorsMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, answered from documents built at publish time.
 
     Wagtail decides which pages a request may see (live, public: no view restriction, whoever
@@ -143,11 +144,27 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         return json_response(items[0])
 
 
-class NavigationAPIView(APIView):
-    """``/navigation/?locale=en``: the audience sections and their pages, in menu order."""
+class PlainAPIView(APIErrorsMixin, APIView):
+    """An endpoint that is not a model's: no authentication, and like Wagtail's endpoints it
+    refuses query parameters it does not know."""
 
     authentication_classes: list = []
     permission_classes: list = []
+    known_query_parameters = frozenset(["_", "format"])  # as Wagtail's: cache-busting, format
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if unknown := set(request.query_params) - self.known_query_parameters:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised field: "
+                + ", ".join(sorted(unknown))
+            )
+
+
+class NavigationAPIView(PlainAPIView):
+    """``/navigation/?locale=en``: the audience sections and their pages, in menu order."""
+
+    known_query_parameters = PlainAPIView.known_query_parameters | {"locale"}
 
     @conditional
     def get(self, request):
@@ -185,11 +202,8 @@ class NavigationAPIView(APIView):
         return Response({"meta": {"locale": code, "home": home}, "items": items})
 
 
-class LocalesAPIView(APIView):
+class LocalesAPIView(PlainAPIView):
     """The languages of the site: code, own name, text direction and scope."""
-
-    authentication_classes: list = []
-    permission_classes: list = []
 
     @conditional
     def get(self, request):
@@ -206,7 +220,7 @@ class LocalesAPIView(APIView):
         return Response({"meta": {"total_count": len(items)}, "items": items})
 
 
-class ContactsAPIViewSet(BaseAPIViewSet):
+class ContactsAPIViewSet(APIErrorsMixin, BaseAPIViewSet):
     """Contacts (a translatable snippet): ``/contacts/?locale=en``."""
 
     model = Contact
