@@ -195,7 +195,7 @@ def main() -> int:
 
         rows.append(server_row(api, work / "site", env))
 
-        from sitebuild.fetch import load_cache
+        from sitebuild.stages.fetch import load_cache
 
         cache = load_cache(work / ".site-cache" / "pages.pickle")
         raw = cache["pages"]
@@ -284,7 +284,7 @@ def hugo_site(cache: dict, folder: Path) -> None:
     as ``_index.md``, their children listed by Hugo), Markdown with JSON front matter, our
     page frame as Hugo layouts (benchmarks/hugo/) and our interface strings as Hugo's i18n."""
     from sitebuild import i18n
-    from sitebuild.render import LOCALES as LOCALES_DIR
+    from sitebuild.stages.render import LOCALES as LOCALES_DIR
 
     shutil.copytree(HUGO_LAYOUTS, folder, dirs_exist_ok=True)
     for page in cache["pages"]:

@@ -27,12 +27,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import (
+from . import i18n, lock
+from .errors import BuildError, VerifyError, as_build_error
+from .model import Locale, RawSite, Site
+from .paths import list_files
+from .stages import (
     fetch,
-    i18n,
     incremental,
     leaks,
-    lock,
     publish,
     render,
     search,
@@ -40,8 +42,6 @@ from . import (
     verify,
     withdraw,
 )
-from .errors import BuildError, VerifyError, as_build_error
-from .model import Locale, RawSite, Site
 
 
 class Reporter:
@@ -181,7 +181,7 @@ def build_from_raw(
             if not plan.full:
                 how = "brought up to date" if reused else "hard-linked"
                 progress(f"{len(plan.keep)} unchanged files carried over ({how})")
-            listing = verify.list_files(staging)
+            listing = list_files(staging)
             # Before indexing: a pull that lost most of a language's pages (an API that
             # suddenly answers with none) fails with verify's message, not in Pagefind.
             _check_page_counts(_published_counts(plan, manifest, out), listing, args.max_drop)
@@ -189,7 +189,7 @@ def build_from_raw(
         if not args.no_search:
             with report.stage("search") as progress:
                 bundles = _search(site, plan, manifest, staging, out, cache / "search", progress)
-            listing |= {f"pagefind/{rel}" for rel in verify.list_files(staging / "pagefind")}
+            listing |= {f"pagefind/{rel}" for rel in list_files(staging / "pagefind")}
         with report.stage("verify") as progress:
             facts, leak_state = _verify_output(
                 staging,

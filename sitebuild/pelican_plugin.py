@@ -18,9 +18,12 @@ from xml.sax.saxutils import quoteattr
 from pelican import signals
 from pelican.generators import Generator
 
+from contract.pages import PAGE_TEMPLATES, UTILITY_TEMPLATES
+
 from .i18n import Catalogue
 from .model import Locale, Site, SitePage
-from .transform import TEMPLATES, plain_text
+from .paths import file_of
+from .stages.transform import plain_text
 
 # Written on every build, whatever changed: cheap, and they list every page.
 SITE_WIDE = ("sitemap.xml", "robots.txt")
@@ -37,13 +40,12 @@ def utility_page(
         for alt in other.alternates
         if alt.lang == other.lang
     ]
-    output = f"{home.lang}/{path}" + ("index.html" if path.endswith("/") else "")
     return dataclasses.replace(
         home,
         title=title,
         template=template,
         url=f"/{home.lang}/{path}",
-        output_path=output,
+        output_path=file_of(f"/{home.lang}/{path}"),
         fields={},
         fields_digest="",
         make_fields=None,
@@ -258,8 +260,8 @@ class UdsynGenerator(Generator):
         common["block_partial"] = functools.cache(
             lambda kind: self.env.get_template(f"blocks/{kind}.html").module
         )
-        templates = {name: self.get_template(name) for name in TEMPLATES.values()}
-        templates |= {name: self.get_template(name) for name in ("not_found", "search")}
+        templates = {name: self.get_template(name) for name in PAGE_TEMPLATES.values()}
+        templates |= {name: self.get_template(name) for name in UTILITY_TEMPLATES}
         for name in self.env.list_templates(filter_func=lambda n: n.startswith("blocks/")):
             common["block_partial"](name.removeprefix("blocks/").removesuffix(".html"))
 

@@ -13,8 +13,8 @@ import pytest
 
 from cms.languages import LANGUAGES
 from sitebuild.model import Locale, RawSite
-from sitebuild.render import render
-from sitebuild.transform import transform
+from sitebuild.stages.render import render
+from sitebuild.stages.transform import transform
 
 from .sitebuild.helpers import api_page
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.transform import TEMPLATES
+from contract.pages import PAGE_TEMPLATES as TEMPLATES
 
 pytestmark = pytest.mark.e2e
 

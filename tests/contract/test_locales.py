@@ -6,7 +6,7 @@ import pytest
 
 from cms.languages import LANGUAGES
 from contract import locales
-from sitebuild.render import LOCALES
+from sitebuild.stages.render import LOCALES
 
 
 def test_every_language_of_the_site_has_a_rule_and_a_catalogue_with_it():

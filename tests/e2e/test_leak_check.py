@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from sitebuild import fetch
 from sitebuild.cli import cache_dir, main
+from sitebuild.stages import fetch
 
 pytestmark = pytest.mark.e2e
 

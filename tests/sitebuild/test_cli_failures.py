@@ -3,8 +3,8 @@ and the previously published site byte-identical. Against a real local HTTP serv
 
 import pytest
 
-from sitebuild import search
 from sitebuild.cli import main
+from sitebuild.stages import search
 
 from .scripted_api import ScriptedAPI, page
 from .test_cli import snapshot
@@ -101,7 +101,7 @@ def test_a_page_published_mid_pull_fails_the_build(site, capsys):
     assert snapshot(site) == before
 
 
-HAS_PAGEFIND = bool(list(search.ROOT.glob("node_modules/@pagefind/*/bin/pagefind_extended")))
+HAS_PAGEFIND = search.installed()
 
 
 @pytest.mark.skipif(not HAS_PAGEFIND, reason="Pagefind is not installed (npm ci)")

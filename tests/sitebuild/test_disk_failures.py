@@ -10,18 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import incremental, leaks, search
-from sitebuild import render as render_stage
 from sitebuild.cli import main, save_raw
 from sitebuild.errors import StorageError, as_build_error
+from sitebuild.stages import incremental, leaks, search
+from sitebuild.stages import render as render_stage
 
-from . import test_withdraw as withdrawn
 from .helpers import info_page, tiny_site
 from .scripted_api import ScriptedAPI, page
+from .stages import test_withdraw as withdrawn
+from .stages.test_search import fragments_text
 from .test_cli import snapshot
-from .test_search import fragments_text
 
-HAS_PAGEFIND = bool(list(search.ROOT.glob("node_modules/@pagefind/*/bin/pagefind_extended")))
+HAS_PAGEFIND = search.installed()
 
 
 class Disk:

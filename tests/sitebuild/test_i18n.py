@@ -7,8 +7,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from sitebuild import i18n, render
+from sitebuild import i18n
 from sitebuild.cli import main
+from sitebuild.stages import render
 
 TEMPLATES = render.THEME / "templates"
 

@@ -8,8 +8,8 @@ import pytest
 from sitebuild import pelican_plugin
 
 from .helpers import info_page, tiny_site
+from .stages.test_incremental import build
 from .test_cli import snapshot
-from .test_incremental import build
 
 
 @pytest.fixture

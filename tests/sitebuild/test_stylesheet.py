@@ -3,7 +3,7 @@ imports from elsewhere, and small."""
 
 import re
 
-from sitebuild.render import THEME
+from sitebuild.stages.render import THEME
 
 CSS = (THEME / "static" / "css" / "site.css").read_text(encoding="utf-8")
 PHYSICAL = re.compile(

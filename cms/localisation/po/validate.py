@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail_localize.strings import INLINE_TAGS
 
-from sitebuild.transform import ALLOWED_TAGS
+from contract.html import ALLOWED_TAGS
 
 from . import header
 from .report import Report

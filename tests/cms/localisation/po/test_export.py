@@ -6,7 +6,7 @@ from wagtail_localize.models import StringSegment
 
 from cms.localisation.po import export, header
 from sitebuild import i18n
-from sitebuild.render import LOCALES
+from sitebuild.stages.render import LOCALES
 
 from .conftest import parse, translate
 

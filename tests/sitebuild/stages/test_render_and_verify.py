@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from sitebuild.errors import VerifyError
-from sitebuild.render import render
-from sitebuild.transform import transform
-from sitebuild.verify import verify
+from sitebuild.stages.render import render
+from sitebuild.stages.transform import transform
+from sitebuild.stages.verify import verify
 from tests.contract.test_urls import HOSTILE
 from tests.contract.url_values import ALLOWED_URLS, REFUSED_URLS
 
-from .helpers import api_page, tiny_site
+from ..helpers import api_page, tiny_site
 
 SITE = "https://udsyn.example"
 LANGS = ["da", "en", "ar"]  # tiny_site's, in its order

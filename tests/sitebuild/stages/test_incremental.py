@@ -9,13 +9,14 @@ import pytest
 
 from sitebuild.cli import Reporter, _nothing_gone, build_from_raw, cache_dir
 from sitebuild.errors import VerifyError
-from sitebuild.incremental import load_manifest, page_input
 from sitebuild.model import Link, SitePage
-from sitebuild.transform import transform
-from sitebuild.verify import list_files, verify
+from sitebuild.paths import list_files
+from sitebuild.stages.incremental import load_manifest, page_input
+from sitebuild.stages.transform import transform
+from sitebuild.stages.verify import verify
 
-from .helpers import tiny_site
-from .test_cli import snapshot
+from ..helpers import tiny_site
+from ..test_cli import snapshot
 
 
 def build(raw, out: Path, full: bool = False, url: str = "https://a11y.example/") -> Reporter:

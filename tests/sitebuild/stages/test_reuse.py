@@ -6,11 +6,11 @@ import random
 
 import pytest
 
-from sitebuild.incremental import page_input, plan
 from sitebuild.model import RawSite
-from sitebuild.transform import transform
+from sitebuild.stages.incremental import page_input, plan
+from sitebuild.stages.transform import transform
 
-from .helpers import LOCALES, api_page
+from ..helpers import LOCALES, api_page
 
 LANGS = [locale.code for locale in LOCALES]
 

@@ -26,10 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import Site, SitePage
+from .. import paths
+from ..model import Site, SitePage
 from .verify import count_pages
-
-PACKAGE = Path(__file__).resolve().parent
 
 
 def _plain(value: Any) -> Any:
@@ -46,7 +45,7 @@ def _digest(value: Any) -> str:
 def code_version(theme: Path, locales_dir: Path, options: dict[str, Any]) -> str:
     """Everything besides the content that shapes the output."""
     digest = hashlib.sha256(_digest(options).encode())
-    for folder, pattern in ((theme, "**/*"), (locales_dir, "**/*.po"), (PACKAGE, "*.py")):
+    for folder, pattern in ((theme, "**/*"), (locales_dir, "**/*.po"), (paths.PACKAGE, "**/*.py")):
         for path in sorted(p for p in folder.glob(pattern) if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode())
             digest.update(path.read_bytes())
@@ -214,7 +213,7 @@ def manifest_of(
     verify's page-count check, without listing the published site again)."""
     files = {}
     for rel, digest in plan_.inputs.items():
-        url = "/" + rel.removesuffix("index.html")
+        url = paths.url_of(rel)
         page = facts.get(url)
         if page is not None and url not in plan_.known:
             # Links repeat across pages: stored once each in the pickle. (A carried page's

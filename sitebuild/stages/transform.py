@@ -19,24 +19,14 @@ import nh3
 from markupsafe import Markup
 
 from contract import urls
+from contract.html import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_ATTRIBUTES
+from contract.pages import PAGE_TEMPLATES, RICH_TEXT_FIELDS
 
+from ..errors import TransformError
+from ..model import Link, Locale, RawSite, Site, SitePage
+from ..paths import file_of, item_url, parent_url
 from . import reuse
-from .errors import TransformError
-from .model import Link, Locale, RawSite, Site, SitePage
-from .urls import item_url, parent_url
 
-TEMPLATES = {
-    "home.HomePage": "home",
-    "sections.AudiencePage": "section",
-    "information.InformationPage": "information",
-    "letters.WelcomeLetterPage": "letter",
-    "strategy.StrategyPage": "strategy",
-}
-RICH_TEXT_FIELDS = ("welcome", "intro", "letter")
-
-ALLOWED_TAGS = {"p", "br", "b", "strong", "i", "em", "ul", "ol", "li", "a"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "hreflang", "lang", "dir"}}
-URL_ATTRIBUTES = {"href"}  # of ALLOWED_ATTRIBUTES
 # URL attributes as written in the API's HTML, to say which ones the sanitiser drops: nh3
 # drops a scheme outside its list without calling the attribute filter. Only for warnings:
 # what is kept is nh3's (and the rule's) decision on the parsed HTML.
@@ -75,8 +65,8 @@ def sanitise(
             public_url(next(filter(None, match.groups()), ""), where, warnings)
     cleaned = nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
         attribute_filter=_kept_url,
         # nh3 checks schemes first; given the rule's own list it can only agree with it.
         url_schemes=set(urls.ALLOWED_SCHEMES),
@@ -141,7 +131,7 @@ def _index(raw: RawSite, warnings: list[str]) -> tuple[dict[int, dict], dict[str
         lang = item["meta"]["locale"]
         if lang not in locales:
             raise TransformError(f"page {item['id']} is in unknown locale {lang!r}")
-        if item["meta"]["type"] not in TEMPLATES:
+        if item["meta"]["type"] not in PAGE_TEMPLATES:
             raise TransformError(f"page {item['id']} has unknown type {item['meta']['type']}")
         pages[item["id"]] = item
     return pages, locales
@@ -413,11 +403,11 @@ def transform(
             SitePage(
                 id=pid,
                 type=meta["type"],
-                template=TEMPLATES[meta["type"]],
+                template=PAGE_TEMPLATES[meta["type"]],
                 lang=lang,
                 dir=locales[lang].direction,
                 url=url,
-                output_path=url.lstrip("/") + "index.html",
+                output_path=file_of(url),
                 title=page["title"],
                 translation_key=meta["translation_key"],
                 fields=fields if isinstance(fields, dict) else {},

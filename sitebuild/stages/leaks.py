@@ -26,9 +26,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BuildError, FetchError, VerifyError
+from ..errors import BuildError, FetchError, VerifyError
+from ..paths import file_of, html_urls, item_url, list_files
 from .fetch import ApiClient
-from .urls import item_url
 
 PAGE_ID = re.compile(rb'<meta name="udsyn:page-id" content="(\d+)">')
 UTILITY = re.compile(r"/|/[a-z]{2}(-[a-z]+)?/(404\.html|search/)")
@@ -67,32 +67,8 @@ class LeakState:
         os.replace(temporary, path)
 
 
-def html_files(root: Path) -> list[str]:
-    """Every HTML file of the site, as its URL."""
-    urls = []
-    for folder, _, names in os.walk(root):
-        rel = os.path.relpath(folder, root)
-        prefix = "/" if rel == "." else f"/{rel}/"
-        urls += [
-            prefix if name == "index.html" else prefix + name
-            for name in names
-            if name.endswith(".html")
-        ]
-    return sorted(urls)
-
-
-def html_urls(files: Iterable[str]) -> list[str]:
-    """``html_files`` from a listing of the site (relative paths) the caller already has."""
-    return sorted(
-        "/" + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
-        for rel in files
-        if rel.endswith(".html")
-    )
-
-
 def page_id(root: Path, url: str) -> int | None:
-    path = root / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
-    with open(path, "rb") as file:
+    with open(root / file_of(url), "rb") as file:
         match = PAGE_ID.search(file.read(HEAD_BYTES))
     return int(match.group(1)) if match else None
 
@@ -108,7 +84,7 @@ def check(
     published site that ``previous`` describes; None for a full check. ``files``: every file
     in ``root`` as a relative path, if the caller has listed them already (verify has).
     Raises VerifyError listing every page the API does not publish there."""
-    urls = html_files(root) if files is None else html_urls(files)
+    urls = html_urls(list_files(root) if files is None else files)
     try:
         if previous is None or carried is None:
             return _full(root, client, urls)

@@ -11,7 +11,7 @@ import os
 import shutil
 from pathlib import Path
 
-from .errors import PublishError
+from ..errors import PublishError
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2

@@ -3,9 +3,9 @@
 import pytest
 
 from sitebuild.errors import FetchError
-from sitebuild.fetch import FetchSettings, fetch_site
+from sitebuild.stages.fetch import FetchSettings, fetch_site
 
-from .scripted_api import ScriptedAPI, page
+from ..scripted_api import ScriptedAPI, page
 
 FAST = FetchSettings(timeout=1.0, retries=2, backoff=0.01, page_size=2)
 

@@ -5,7 +5,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from sitebuild.publish import discard, publish, staging_dir
+from sitebuild.stages.publish import discard, publish, staging_dir
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -42,12 +42,12 @@ def test_a_killed_build_leaves_the_site_and_the_next_build_cleans_up(tmp_path):
     script = textwrap.dedent(f"""
         import os, signal
         from pathlib import Path
-        from sitebuild.publish import staging_dir
+        from sitebuild.stages.publish import staging_dir
         staging = staging_dir(Path({str(target)!r}))
         (staging / "half.html").write_text("half")
         os.kill(os.getpid(), signal.SIGKILL)
     """)
-    result = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[2])
+    result = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[3])
     assert result.returncode == -signal.SIGKILL
     assert snapshot(target) == before
     assert any(p.name.startswith(".site.staging-") for p in tmp_path.iterdir())

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import search
 from sitebuild.cli import Reporter, build_from_raw
+from sitebuild.stages import search
 
-from .helpers import info_page, tiny_site
-from .test_cli import snapshot
+from ..helpers import info_page, tiny_site
+from ..test_cli import snapshot
 
 pytestmark = pytest.mark.skipif(
-    not list(search.ROOT.glob("node_modules/@pagefind/*/bin/pagefind_extended")),
+    not search.installed(),
     reason="Pagefind is not installed (npm ci)",
 )
 

@@ -16,17 +16,25 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .errors import STORAGE_ERRNOS, BuildError, StorageError
-
-ROOT = Path(__file__).resolve().parent.parent
+from .. import paths
+from ..errors import STORAGE_ERRNOS, BuildError, StorageError
 
 
 class SearchError(BuildError):
     stage = "search"
 
 
+def _binaries() -> list[Path]:
+    return sorted(paths.NODE_MODULES.glob("@pagefind/*/bin/pagefind_extended"))
+
+
+def installed() -> bool:
+    """Is Pagefind's extended binary installed (npm ci)?"""
+    return bool(_binaries())
+
+
 def pagefind_binary() -> Path:
-    found = sorted(ROOT.glob("node_modules/@pagefind/*/bin/pagefind_extended"))
+    found = _binaries()
     if not found:
         raise SearchError(
             "Pagefind is not installed: run `npm ci` (./scripts/test and ./scripts/demo do), "

@@ -21,9 +21,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import fetch, incremental, publish, search, verify
-from .errors import BuildError, as_build_error
-from .model import Locale, RawSite
+from ..errors import BuildError, as_build_error
+from ..model import Locale, RawSite
+from ..paths import file_of, list_files
+from . import fetch, incremental, publish, search
 
 SITEMAP = "sitemap.xml"
 LOC = re.compile(r"<loc>([^<]*)</loc>")
@@ -78,10 +79,6 @@ def forget(pull_cache: Path, ids: Iterable[int]) -> None:
         pull_cache.with_suffix(".tmp").unlink(missing_ok=True)
 
 
-def file_of(url: str) -> str:
-    return url.lstrip("/") + ("index.html" if url.endswith("/") else "")
-
-
 def publish_without(
     out: Path,
     urls: Iterable[str],
@@ -96,7 +93,7 @@ def publish_without(
     site cannot be written again, removes the files in place and raises RemovedInPlaceError."""
     urls = set(urls)
     gone = {file_of(url) for url in urls}
-    listing = verify.list_files(out) if out.is_dir() else set()
+    listing = list_files(out) if out.is_dir() else set()
     removed = sorted(gone & listing)
     if not removed:
         return []

@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 
 import requests
 
-from .errors import FetchError
-from .model import Locale, RawSite
+from ..errors import FetchError
+from ..model import Locale, RawSite
 
 REQUIRED_META = ("type", "locale", "translation_key", "site_path", "translation", "translations")
 

@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 from contract import urls
 
-from .errors import VerifyError
+from ..errors import VerifyError
+from ..paths import file_of, list_files, url_of
 
 LEFTOVERS = re.compile(r"linktype=|\{\{|\{%")
 
@@ -206,7 +207,8 @@ class SiteAddress:
         """The site path ``href`` names on the address, or None if it is not such a URL."""
         if self.base is None:
             parts = urlsplit(href)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
+            # A web address by the one URL rule (of its schemes, only http(s) have a host).
+            if urls.problem(href) is not None or not parts.netloc:
                 return None
             self.base = f"{parts.scheme}://{parts.netloc}"
         if not href.startswith(self.base + "/"):
@@ -254,23 +256,6 @@ def hreflang_problems(
     return problems
 
 
-def list_files(root: Path) -> set[str]:
-    """Every file under ``root``, as relative paths (what ``os.walk`` finds: a link to a
-    folder is not followed nor listed). Scandir with path prefixes built as it goes, because
-    ``os.walk`` and ``relpath`` took twice as long over 8,000 folders, on every build."""
-    files: set[str] = set()
-    folders = [("", os.fspath(root))]
-    while folders:
-        prefix, folder = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if not entry.is_dir():
-                    files.add(prefix + entry.name)
-                elif not entry.is_symlink():
-                    folders.append((f"{prefix}{entry.name}/", entry.path))
-    return files
-
-
 def count_pages(files: set[str] | Path) -> Counter:
     """HTML pages per top-level folder (language), of a folder or a listing of one."""
     listing = list_files(files) if isinstance(files, Path) else files
@@ -305,7 +290,7 @@ def verify(
     facts: dict[str, PageFacts] = {url: PageFacts(**f) for url, f in known.items()}
     files = list_files(root) if files is None else files
     for rel in sorted(f for f in files if f.endswith(".html")):
-        url = "/" + (rel.removesuffix("index.html") if rel.endswith("index.html") else rel)
+        url = url_of(rel)
         if url in facts:
             continue
         text = (root / rel).read_text(encoding="utf-8")
@@ -358,9 +343,7 @@ def verify(
         if link not in resolves:
             parts = urlsplit(link)
             internal = not (parts.scheme or parts.netloc) and parts.path.startswith("/")
-            path = unquote(parts.path).lstrip("/")
-            path = path + "index.html" if path.endswith("/") or not path else path
-            resolves[link] = not internal or path in files
+            resolves[link] = not internal or file_of(unquote(parts.path)) in files
         return resolves[link]
 
     css_size: dict[str, int] = {}

@@ -13,13 +13,11 @@ import jinja2.bccache
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from . import i18n
-from .errors import BuildError, RenderError
-from .model import Site, SitePage
+from .. import i18n, paths
+from ..errors import BuildError, RenderError
+from ..model import Site, SitePage
 
-ROOT = Path(__file__).resolve().parent.parent
-THEME = ROOT / "site" / "theme"
-LOCALES = ROOT / "locales"
+THEME, LOCALES = paths.THEME, paths.LOCALES
 DEFAULT_ACCESSIBILITY_URL = "https://www.was.digst.dk/"
 # The public address, for sitemap.xml and robots.txt (absolute URLs are required there).
 DEFAULT_SITE_URL = os.environ.get("UDSYN_SITE_URL", "http://127.0.0.1:8001")

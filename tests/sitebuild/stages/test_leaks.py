@@ -9,11 +9,11 @@ from wagtail.models import PageViewRestriction
 
 from cms.information.models import InformationPage
 from sitebuild.errors import BuildError, VerifyError
-from sitebuild.fetch import ApiClient, FetchSettings
-from sitebuild.leaks import LeakState, check
+from sitebuild.stages.fetch import ApiClient, FetchSettings
+from sitebuild.stages.leaks import LeakState, check
 
-from ..cms.factories import danish_tree
-from .scripted_api import ScriptedAPI, page
+from ...cms.factories import danish_tree
+from ..scripted_api import ScriptedAPI, page
 
 
 def write(root: Path, url: str, pid: int | None = None) -> None:

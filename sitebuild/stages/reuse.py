@@ -24,8 +24,8 @@ scratch over random edits of each kind."""
 
 from typing import Any
 
-from .model import Locale, Site, SitePage
-from .urls import item_url, parent_url
+from ..model import Locale, Site, SitePage
+from ..paths import item_url, parent_url
 
 
 def unaffected(

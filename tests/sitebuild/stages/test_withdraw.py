@@ -5,15 +5,15 @@ published without the page's files and the build fails naming it. Either way it 
 
 import pytest
 
-from sitebuild import fetch, search
 from sitebuild.cli import cache_dir, main
+from sitebuild.stages import fetch, search
 
-from .helpers import api_page
-from .scripted_api import ScriptedAPI
-from .test_cli import snapshot
+from ..helpers import api_page
+from ..scripted_api import ScriptedAPI
+from ..test_cli import snapshot
 from .test_search import fragments_text
 
-HAS_PAGEFIND = bool(list(search.ROOT.glob("node_modules/@pagefind/*/bin/pagefind_extended")))
+HAS_PAGEFIND = search.installed()
 HOUSING = "/da/arbejde/bolig/"
 
 

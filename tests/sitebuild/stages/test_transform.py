@@ -5,11 +5,11 @@ import pytest
 
 from contract import urls
 from sitebuild.errors import TransformError, VerifyError
-from sitebuild.fetch import FetchSettings, fetch_site
-from sitebuild.render import render
-from sitebuild.transform import sanitise, transform
-from sitebuild.urls import parent_url
-from sitebuild.verify import verify
+from sitebuild.paths import parent_url
+from sitebuild.stages.fetch import FetchSettings, fetch_site
+from sitebuild.stages.render import render
+from sitebuild.stages.transform import sanitise, transform
+from sitebuild.stages.verify import verify
 from tests.contract.url_values import (
     ALLOWED_ADDRESSES,
     ALLOWED_PHONES,
@@ -20,8 +20,8 @@ from tests.contract.url_values import (
     REFUSED_URLS,
 )
 
-from .helpers import api_page, info_page, tiny_site
-from .scripted_api import ScriptedAPI
+from ..helpers import api_page, info_page, tiny_site
+from ..scripted_api import ScriptedAPI
 
 
 def by_url(site):
