@@ -31,10 +31,6 @@ import requests
 
 from benchmarks.api_pull import LOCALES, ROOT, prepare, served
 
-STAGES = re.compile(r"time: (.*)$", re.MULTILINE)
-LIVE = re.compile(r"\(live at ([0-9.]+)\)")
-
-
 # Linux counts a child's memory before exec in its peak, so a command started straight from
 # this process (which holds Django and the loaded data) would show this process's size. A
 # small launcher starts it instead and reports its peak (with the processes it waited for,
@@ -49,7 +45,7 @@ sys.exit(code)
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, str]:
-    """Seconds, peak resident memory (MB) of this one command, and its stderr."""
+    """Seconds, peak resident memory (MB) of this one command, and its stdout."""
     with tempfile.TemporaryDirectory() as tmp:
         peak_file = os.path.join(tmp, "peak")
         start = time.perf_counter()
@@ -57,8 +53,7 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
             [sys.executable, "-c", LAUNCHER, peak_file, *command],
             cwd=cwd,
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            capture_output=True,
             text=True,
         )
         seconds = time.perf_counter() - start
@@ -66,17 +61,20 @@ def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float
             raise SystemExit(f"{' '.join(command[:3])} failed:\n{result.stderr[-3000:]}")
         with open(peak_file) as file:
             peak = int(file.read()) / 1024
-    return seconds, peak, result.stderr
+    return seconds, peak, result.stdout
 
 
-def our_build(command: list[str], env: dict) -> tuple[float, float, float, str, str]:
-    """Wall seconds, seconds until the new site was live, peak MB, the stage times and how
-    many pages were rendered."""
+def our_build(command: list[str], env: dict) -> tuple[float, float, float, dict]:
+    """Wall seconds, seconds until the new site was live, peak MB and the build's outcome
+    (``--json``: report.BuildOutcome)."""
     started = time.time()
-    seconds, peak, log = timed(command, ROOT, env)
-    live = float(LIVE.search(log).group(1)) - started
-    rendered = re.search(r"\[render\] (\d+) of", log).group(1)
-    return seconds, live, peak, STAGES.search(log).group(1), rendered
+    seconds, peak, printed = timed([*command, "--json", "-q"], ROOT, env)
+    outcome = json.loads(printed)
+    return seconds, outcome["live_at"] - started, peak, outcome
+
+
+def stage_times(outcome: dict) -> str:
+    return ", ".join(f"{name} {s:.2f}s" for name, s in outcome["stages"].items())
 
 
 SERVER_EDITS = 5
@@ -128,7 +126,7 @@ def server_row(api: str, out: Path, env: dict) -> tuple[str, float, float, float
         server.wait(30)
     middle = sorted(range(SERVER_EDITS), key=lambda n: lives[n])[SERVER_EDITS // 2]
     typical = runs[middle]
-    stages = ", ".join(f"{name} {s:.2f}s" for name, s in typical["stages"].items())
+    stages = stage_times(typical)
     name = f"Udsyn build server: one-page change ({typical['rendered']} rendered), no search"
     spread = f"; live after {min(lives):.2f}-{max(lives):.2f}s over {SERVER_EDITS} edits"
     return name, answers[middle], lives[middle], peak, f"{stages}{spread}"
@@ -185,19 +183,19 @@ def main() -> int:
             build = [sys.executable, "-m", "sitebuild", "build", "--api", api, "--out", str(out)]
             build += [] if search else ["--no-search"]
             label = "with search index" if search else "no search index"
-            seconds, live, peak, stages, _ = our_build([*build, "--full"], env)
-            render_seconds[search] = float(re.search(r"render ([0-9.]+)s", stages).group(1))
-            rows.append((f"Udsyn full build, {label}", seconds, live, peak, stages))
+            seconds, live, peak, outcome = our_build([*build, "--full"], env)
+            render_seconds[search] = outcome["stages"]["render"]
+            rows.append((f"Udsyn full build, {label}", seconds, live, peak, stage_times(outcome)))
             edit_one_page(f"Edited title {int(search)}")
-            seconds, live, peak, stages, rendered = our_build(build, env)
-            name = f"Udsyn one-page change ({rendered} pages rendered), {label}"
-            rows.append((name, seconds, live, peak, stages))
+            seconds, live, peak, outcome = our_build(build, env)
+            name = f"Udsyn one-page change ({outcome['rendered']} pages rendered), {label}"
+            rows.append((name, seconds, live, peak, stage_times(outcome)))
 
         rows.append(server_row(api, work / "site", env))
 
-        from sitebuild.stages.fetch import load_cache
+        from sitebuild.state import StateFolder
 
-        cache = load_cache(work / ".site-cache" / "pages.pickle")
+        cache = StateFolder(work / "site").pull()
         raw = cache["pages"]
         hugo_seconds: dict[str, float] = {}
         if shutil.which("pelican"):
@@ -284,7 +282,7 @@ def hugo_site(cache: dict, folder: Path) -> None:
     as ``_index.md``, their children listed by Hugo), Markdown with JSON front matter, our
     page frame as Hugo layouts (benchmarks/hugo/) and our interface strings as Hugo's i18n."""
     from sitebuild import i18n
-    from sitebuild.stages.render import LOCALES as LOCALES_DIR
+    from sitebuild.paths import LOCALES as LOCALES_DIR
 
     shutil.copytree(HUGO_LAYOUTS, folder, dirs_exist_ok=True)
     for page in cache["pages"]:

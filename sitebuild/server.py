@@ -6,15 +6,15 @@ A one-page change through the CLI spent about half its time before the first sta
 start-up, imports (Pelican, requests) and reading the last build's state (the 55 MB fetch
 cache, the manifest, the transform cache). The server pays that once. It runs one build when
 it starts (full or incremental, as the saved state allows; ``--full`` forces a full one),
-then keeps that state in memory
-(``cli.Memory``) and listens on 127.0.0.1:
+then keeps that state in memory (state.BuildState) and listens on 127.0.0.1:
 
 - ``POST /build`` runs an incremental build and answers when it is over (so a caller, such as
-  the CMS's build hook or the benchmark, gets the outcome): JSON with ``result`` ("ok" or
-  "failed"), ``seconds``, ``live_at`` (the epoch time the new site went live), ``rendered``,
-  ``pages``, ``warnings`` and, on failure, the one-line ``error``; HTTP 200, or 500 if the
-  build failed. ``POST /build?wait=0`` answers 202 at once instead; ``GET /status`` then shows
-  the outcome.
+  the CMS's build hook or the benchmark, gets the outcome): the build's outcome as JSON
+  (report.BuildOutcome: ``result`` "ok" or "failed", ``seconds``, ``stages``, ``live_at``,
+  the epoch time the new site went live, ``rendered``, ``pages`` per language, ``warnings``
+  and, on failure, the one-line ``error``), with ``build`` (its number) and ``peak_mb``; HTTP
+  200, or 500 if the build failed. ``POST /build?wait=0`` answers 202 at once instead;
+  ``GET /status`` then shows the outcome.
 - ``GET /status``: the last build's outcome, whether one is running or queued, the server's
   peak memory.
 
@@ -37,6 +37,7 @@ failure after the site went live, or one that is not a BuildError, drops the in-
 that the next build reads the saved files instead. SIGTERM or Ctrl-C stops the server; a build
 that is running is abandoned like an interrupted CLI build (the site stays unchanged)."""
 
+import argparse
 import contextlib
 import gc
 import hashlib
@@ -56,8 +57,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from . import cli
-from .errors import BuildError, as_build_error
+from . import lock, options, pipeline
+from .lock import BuildRunningError
+from .options import BuildOptions
+from .report import Reporter
+from .state import BuildState
 
 TOKEN_ENV = "UDSYN_BUILD_TOKEN"  # noqa: S105 - the variable's name, not a secret
 
@@ -169,10 +173,13 @@ class _HTTPServer(ThreadingHTTPServer):
 
 
 class BuildServer:
-    def __init__(self, args, port: int = 0, token: str = "") -> None:
-        self.args = args
+    def __init__(
+        self, build_options: BuildOptions, port: int = 0, token: str = "", quiet: bool = False
+    ) -> None:
+        self.options = build_options
         self.token = token
-        self.memory = cli.Memory()
+        self.quiet = quiet
+        self.state = BuildState()
         self.builds = Builds()
         self.http = _HTTPServer(("127.0.0.1", port), _handler(self))
         self.url = f"http://127.0.0.1:{self.http.server_port}/"
@@ -180,40 +187,12 @@ class BuildServer:
     # -- builds, in the main thread ----------------------------------------------------------
 
     def build_once(self) -> dict[str, Any]:
-        report = cli.Reporter(quiet=self.args.quiet)
-        started = time.time()
-        clock = time.perf_counter()
-        outcome: dict[str, Any] = {"started_at": round(started, 3)}
-        try:
-            pages = cli.cmd_build(self.args, report, self.memory)
-            outcome.update(result="ok", pages=sum(pages.values()))
-            self.args.full = False  # --full: until one build has succeeded, not every time
-        except Exception as exc:
-            where = self.args.out.resolve().parent
-            failure = as_build_error(exc, report.current or "build", where)
-            if failure is None:  # a bug, not bad input: still one line, and the site is kept
-                outcome.update(result="failed", error=f"internal: {type(exc).__name__}: {exc}")
-            else:
-                outcome.update(result="failed", error=f"{failure.stage}: {failure}")
-            self._after_failure(report, expected=isinstance(exc, BuildError))
-        if outcome["result"] == "failed":
-            report.say(f"error: {outcome['error']}")
-        outcome.update(
-            seconds=round(time.perf_counter() - clock, 3),
-            live_at=None if report.live_at is None else round(report.live_at, 3),
-            rendered=report.rendered,
-            warnings=report.warnings,
-            stages={name: round(s, 3) for name, s in report.seconds.items()},
-            peak_mb=peak_mb(),
-        )
-        return outcome
-
-    def _after_failure(self, report: cli.Reporter, expected: bool) -> None:
-        # Before the site went live a BuildError leaves the memory as it was (build_from_raw
-        # only replaces it at the end). After it, or after a bug, what the memory holds is not
-        # certain to match the files: read them again.
-        if report.live_at is not None or not expected:
-            self.memory = cli.Memory()
+        outcome = pipeline.build(self.options, self.state, Reporter(quiet=self.quiet))
+        if outcome.ok:
+            self.options = self.options.once()  # --full: until one build has succeeded
+        else:
+            Reporter(quiet=self.quiet).say(f"error: {outcome.error}")
+        return {**outcome.as_dict(), "peak_mb": peak_mb()}
 
     def run(self, ready=lambda url: None) -> None:
         """The first build, then builds on request until SIGTERM or Ctrl-C."""
@@ -232,7 +211,7 @@ class BuildServer:
                 # one-page build's time. So collection waits: incremental builds run with it
                 # off, and afterwards (the caller has its answer) one collection runs and
                 # what survives is frozen, out of later collections' way.
-                if self.memory.loaded:
+                if self.state.loaded:
                     gc.disable()
                 try:
                     outcome = self.build_once()
@@ -327,22 +306,53 @@ def _handler(server: BuildServer) -> type[BaseHTTPRequestHandler]:
             return self._answer(200, server.builds.status())
 
         def log_message(self, format: str, *args) -> None:
-            if not server.args.quiet:
+            if not server.quiet:
                 sys.stderr.write(f"[serve] {format % args}\n")
 
     return Handler
 
 
-def cmd_serve(args, report: cli.Reporter) -> None:
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="build serve",
+        description="build, then stay running and build again on each POST /build",
+    )
+    top.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    options.add_api_arguments(top)
+    options.add_output_arguments(top)
+    top.add_argument(
+        "--port", type=int, default=8010, help="port on 127.0.0.1 to listen on (0: any free one)"
+    )
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``build serve``: until SIGTERM or Ctrl-C, holding the output folder all along."""
+    args = parser().parse_args(sys.argv[1:] if argv is None else argv)
+    reporter = Reporter(quiet=args.quiet)
+
     def stop(signum, frame):
         raise KeyboardInterrupt  # the build in progress is abandoned as after Ctrl-C
 
     signal.signal(signal.SIGTERM, stop)
-    server = BuildServer(args, port=args.port, token=os.environ.get(TOKEN_ENV, ""))
+    try:
+        with lock.output_lock(args.out, wait=args.wait, waiting=reporter.say):
+            server = BuildServer(
+                options.from_arguments(args),
+                port=args.port,
+                token=os.environ.get(TOKEN_ENV, ""),
+                quiet=args.quiet,
+            )
 
-    def ready(url: str) -> None:
-        # Always printed, even with --quiet: scripts and tests wait for this line.
-        print(f"[serve] listening on {url} (POST {url}build)", file=sys.stderr, flush=True)
+            def ready(url: str) -> None:
+                # Always printed, even with --quiet: scripts and tests wait for this line.
+                print(f"[serve] listening on {url} (POST {url}build)", file=sys.stderr, flush=True)
 
-    server.run(ready)
-    report.say("[serve] stopped")
+            server.run(ready)
+    except BuildRunningError as exc:
+        print(f"error: {exc.stage}: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    reporter.say("[serve] stopped")
+    return 0

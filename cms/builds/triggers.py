@@ -7,6 +7,7 @@ each request restarts a short timer, and only when it runs out does the build st
 Either way the outcome is recorded as a BuildRun for the admin's home page, and errors are
 logged, never raised into the request that published."""
 
+import json
 import logging
 import os
 import subprocess
@@ -131,13 +132,7 @@ def call_hook(reason: str) -> BuildRun:
     if outcome is not None:
         ok = outcome.get("result") == "ok"
         run.status = BuildRun.Status.SUCCEEDED if ok else BuildRun.Status.FAILED
-        if ok:
-            run.message = (
-                f"pages: {outcome.get('pages')} ({outcome.get('rendered')} rendered), "
-                f"{outcome.get('seconds')} s on the build server"
-            )
-        else:
-            run.message = f"error: {outcome.get('error', '')}"[:1000]
+        run.message = _message(outcome, where=" on the build server")
         run.warnings = "\n".join(str(w) for w in outcome.get("warnings") or [])
     run.finished_at = timezone.now()
     run.save()
@@ -145,6 +140,25 @@ def call_hook(reason: str) -> BuildRun:
         problem = "site build failed" if outcome is not None else "site build not triggered"
         log.error("%s: %s", problem, run.message)
     return run
+
+
+def _message(outcome: dict, where: str = "") -> str:
+    """One line for the admin's list of builds, from a build's outcome (sitebuild's
+    report.BuildOutcome as JSON)."""
+    if outcome.get("result") != "ok":
+        return f"error: {outcome.get('error', '')}"[:1000]
+    pages = outcome.get("pages")
+    total = sum(pages.values()) if isinstance(pages, dict) else pages
+    return f"pages: {total} ({outcome.get('rendered')} rendered), {outcome.get('seconds')} s{where}"
+
+
+def _cli_outcome(printed: str) -> dict | None:
+    """The outcome the build CLI printed with --json, if it got that far."""
+    try:
+        outcome = json.loads(printed.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        return None
+    return outcome if isinstance(outcome, dict) and "result" in outcome else None
 
 
 def _build_server_outcome(response: requests.Response) -> dict | None:
@@ -177,6 +191,8 @@ def run_local(reason: str) -> BuildRun:
         "--out",
         str(config["out"]),
         "--wait",  # behind a build into the same folder that is still running: queue
+        "--json",  # the outcome on stdout (sitebuild/report.py)
+        "--quiet",
     ]
     try:
         result = subprocess.run(  # noqa: S603 - fixed argv from settings, no shell
@@ -186,13 +202,13 @@ def run_local(reason: str) -> BuildRun:
             timeout=config.get("timeout", 600),
             cwd=settings.BASE_DIR,
         )
-        lines = result.stderr.strip().splitlines()
-        run.warnings = "\n".join(
-            line.removeprefix("warning: ") for line in lines if line.startswith("warning: ")
-        )
-        run.message = next(
-            (line for line in reversed(lines) if line.startswith(("error:", "pages:"))), ""
-        )
+        outcome = _cli_outcome(result.stdout)
+        if outcome is None:  # it failed before building (bad arguments, the lock): one line
+            lines = result.stderr.strip().splitlines()
+            run.message = next((line for line in reversed(lines) if line.startswith("error:")), "")
+        else:
+            run.warnings = "\n".join(str(w) for w in outcome.get("warnings") or [])
+            run.message = _message(outcome)
         run.status = BuildRun.Status.SUCCEEDED if result.returncode == 0 else BuildRun.Status.FAILED
     except subprocess.TimeoutExpired:
         run.status, run.message = BuildRun.Status.FAILED, "build timed out"

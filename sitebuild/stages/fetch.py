@@ -4,12 +4,9 @@ the contract and returns the raw data. Never sends credentials."""
 import contextlib
 import dataclasses
 import json
-import os
-import pickle
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
@@ -178,55 +175,32 @@ def _pull_all(client: ApiClient, api_url: str, progress) -> tuple[RawSite, str]:
 # -- incremental pulls ----------------------------------------------------------------------
 
 
-# The cache is a pickle, not JSON: for 8,000 pages, reading and writing it took a second as
-# JSON and a fraction as a pickle. It is the build's own file, in a folder only it writes.
-
-
-def load_cache(path: Path) -> dict[str, Any] | None:
-    try:
-        with path.open("rb") as file:
-            cache = pickle.load(file)  # noqa: S301 - our own cache file, see above
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return None  # no cache, or a damaged one: the caller pulls everything
-    return cache if isinstance(cache, dict) else None
-
-
-def save_cache(path: Path, raw: RawSite) -> dict[str, Any]:
-    """Write the cache for the next pull, and return it (a long-running build keeps it)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = {
+def pull_data(raw: RawSite) -> dict[str, Any]:
+    """What the next incremental pull starts from (saved by state.py once the site built
+    from ``raw`` is live)."""
+    return {
         "api_url": raw.api_url,
         "generated_at": raw.generated_at,
         "locales": [dataclasses.asdict(locale) for locale in raw.locales],
         "pages": raw.pages,
     }
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as file:
-        pickle.dump(data, file, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)  # never a half-written cache
-    return data
 
 
 def fetch_changes(
     api_url: str,
-    cache_path: Path,
+    cache: dict[str, Any] | None,
     settings: FetchSettings | None = None,
     progress: Callable[[str], None] = lambda _: None,
     full: bool = False,
-    save: bool = True,
-    cached: dict[str, Any] | None = None,
 ) -> tuple[RawSite, int]:
-    """Pull only what changed since the cached pull, and apply it: changed pages replace their
-    cached copies, removed ones (unpublished, deleted, restricted) are dropped. Returns the
-    site and the number of changed or removed pages, or -1 after a full pull (no usable
-    cache, or the merged cache disagreed with the API's count). ``save=False`` leaves saving
-    the new cache (``save_cache``) to the caller, for once the build has succeeded.
-    ``cached``: the cache as the last ``save_cache`` returned it, kept in memory by a
-    long-running build; None reads it from ``cache_path``."""
+    """Pull only what changed since the last pull (``cache``, as ``pull_data`` made it; None
+    for none), and apply it: changed pages replace their cached copies, removed ones
+    (unpublished, deleted, restricted) are dropped. Returns the site and the number of changed
+    or removed pages, or -1 after a full pull (no usable cache, or the merged cache disagreed
+    with the API's count)."""
     client = ApiClient(api_url, settings)
-    cache = cached if cached is not None else load_cache(cache_path)
     if full or cache is None or cache.get("api_url") != api_url or not cache.get("generated_at"):
-        return _full(client, api_url, cache_path if save else None, progress), -1
+        return _full(client, api_url, progress), -1
     started = client.get("pages/", {"limit": 1})
     _, total = _listing_body("pages/", started)
     changes = client.listing_with_meta(
@@ -243,19 +217,15 @@ def fetch_changes(
         pages[item["id"]] = item
     if len(pages) != total:
         progress(f"cache has {len(pages)} pages, the API {total}: pulling everything")
-        return _full(client, api_url, cache_path if save else None, progress), -1
+        return _full(client, api_url, progress), -1
     raw = RawSite(
         api_url, fetch_locales(client), [pages[pid] for pid in sorted(pages)], meta["generated_at"]
     )
-    if save:
-        save_cache(cache_path, raw)
     progress(f"{len(items)} changed, {len(removed)} removed since {cache['generated_at']}")
     return raw, len(items) + len(removed)
 
 
-def _full(client: ApiClient, api_url: str, cache_path: Path | None, progress) -> RawSite:
+def _full(client: ApiClient, api_url: str, progress) -> RawSite:
     raw, generated_at = _pull_all(client, api_url, progress)
     raw.generated_at = generated_at
-    if cache_path is not None:
-        save_cache(cache_path, raw)
     return raw

@@ -19,9 +19,9 @@ import dataclasses
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,19 +121,6 @@ class Plan:
     memo: dict[int, tuple[SitePage, str]] = field(default_factory=dict)  # see plan
 
 
-# Manifests are pickles (the build's own files, in a folder only it writes): for 8,000 pages
-# with their verify facts, JSON took a quarter of a second each way.
-
-
-def load_manifest(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as file:
-            manifest = pickle.load(file)  # noqa: S301 - our own file, see above
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        return {}
-    return manifest if isinstance(manifest, dict) else {}
-
-
 def folder_id(path: Path) -> int | None:
     """A site folder's identity: its inode, which moves with it when folders are swapped. A
     manifest names the folder it describes, so a build killed between publishing and saving
@@ -229,14 +216,6 @@ def manifest_of(
     }
 
 
-def save_manifest(path: Path, manifest: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as file:
-        pickle.dump(manifest, file, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)  # never a half-written manifest
-
-
 # -- the spare folder -----------------------------------------------------------------------
 
 
@@ -287,11 +266,15 @@ def _remove_file(root: Path, rel: str, prune: bool = True) -> None:
 
 
 def keep_as_spare(
-    previous: Path, manifest: dict[str, Any], spare: Path, spare_manifest: Path
+    previous: Path,
+    manifest: dict[str, Any],
+    spare: Path,
+    save: Callable[[dict[str, Any]], None],
 ) -> dict[str, Any]:
-    """After publishing: the replaced site becomes the spare, with its manifest. Runs after
-    the new site is live, so nothing here delays it; a spare it cannot trust is removed.
-    Returns the spare's manifest as saved ({} when there is no spare)."""
+    """After publishing: the replaced site becomes the spare, its manifest saved with
+    ``save`` before it moves there. Runs after the new site is live, so nothing here delays
+    it; a spare it cannot trust is removed. Returns the spare's manifest ({} when there is no
+    spare)."""
     if spare.exists():
         trash = spare.with_name(spare.name + ".old")
         shutil.rmtree(trash, ignore_errors=True)
@@ -302,6 +285,22 @@ def keep_as_spare(
         return {}
     files = {rel: {"input": entry["input"]} for rel, entry in manifest["files"].items()}
     kept = {**manifest, "files": files}  # without the verify facts
-    save_manifest(spare_manifest, kept)
+    save(kept)
     os.rename(previous, spare)
     return kept
+
+
+def nothing_gone(manifest: dict[str, Any], listing: set[str]) -> bool:
+    """Is every file of the published site the manifest describes still in ``listing``?"""
+    files, extra = manifest.get("files"), manifest.get("extra")
+    if files is None or extra is None:
+        return False
+    return all(rel in listing for rel in files) and all(rel in listing for rel in extra)
+
+
+def published_counts(plan_: Plan, manifest: dict[str, Any], out: Path) -> dict[str, int]:
+    """Pages per language of the published site: from the manifest that describes it, or
+    counted (none if there is no site yet)."""
+    if not plan_.full and manifest.get("counts") is not None:
+        return dict(manifest["counts"])
+    return dict(count_pages(out)) if out.is_dir() else {}

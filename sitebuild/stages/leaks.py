@@ -18,8 +18,6 @@ Pages the API does not publish at all raise ``LeakError``, and the build takes t
 site (withdraw.py): privacy comes before keeping the last good site. What was checked is kept
 as a ``LeakState`` beside the site, saved only once the site it describes is published."""
 
-import json
-import os
 import re
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -53,18 +51,15 @@ class LeakState:
     pages: dict[str, int] = field(default_factory=dict)  # URL -> page id
 
     @classmethod
-    def load(cls, path: Path) -> "LeakState | None":
+    def from_dict(cls, data: object) -> "LeakState | None":
+        """The state ``as_dict`` gave; None for anything else (the next check is a full one)."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
             return cls(str(data["checked_at"]), {k: int(v) for k, v in data["pages"].items()})
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None  # no usable state: the next check is a full one
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
 
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(vars(self), sort_keys=True), encoding="utf-8")
-        os.replace(temporary, path)
+    def as_dict(self) -> dict:
+        return {"checked_at": self.checked_at, "pages": dict(sorted(self.pages.items()))}
 
 
 def page_id(root: Path, url: str) -> int | None:

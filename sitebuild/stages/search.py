@@ -9,15 +9,21 @@ the others (Pagefind names them by content hash), only ``pagefind-entry.json`` l
 all. So an incremental build indexes only the languages with re-rendered pages and
 hard-links the other languages' files unchanged."""
 
+import filecmp
 import json
 import os
 import re
 import shutil
 import subprocess
+import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from .. import paths
 from ..errors import STORAGE_ERRNOS, BuildError, StorageError
+from ..model import Site
+from .incremental import Plan
 
 
 class SearchError(BuildError):
@@ -101,3 +107,55 @@ def assemble(bundles: dict[str, Path], target: Path) -> None:
     (target / ENTRY).write_text(
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
+
+
+def index_site(
+    site: Site,
+    plan: Plan,
+    manifest: dict[str, Any],
+    staging: Path,
+    published: Path,
+    bundles_dir: Path,
+    progress: Callable[[str], None] = lambda _: None,
+) -> tuple[dict[str, str], list[str]]:
+    """The site's search index, one bundle per language (kept in ``bundles_dir`` between
+    builds): languages with pages that differ from the published ones (new, changed or
+    removed) are indexed again, the others' bundles (named in the last ``manifest``) are
+    reused. A page re-rendered with the same bytes (a language version whose list of
+    versions changed only a title it does not show) does not count. Returns the bundle
+    folder's name by language, for the next manifest, and the languages indexed again."""
+    old_files = manifest.get("files", {}) if not plan.full else {}
+    changed = {
+        page.lang
+        for page in plan.render
+        if not _same_file(staging / page.output_path, published / page.output_path)
+    }
+    changed |= {rel.split("/", 1)[0] for rel in old_files if rel not in plan.inputs}
+    previous = manifest.get("search", {}) if not plan.full else {}
+    bundles: dict[str, str] = {}
+    indexed = []
+    for lang in sorted({page.lang for page in site.pages}):
+        name = previous.get(lang)
+        if lang in changed or name is None or not (bundles_dir / name / ENTRY).is_file():
+            name = f"{lang}-{uuid.uuid4().hex[:12]}"  # new: never written into in place
+            index_language(staging, lang, bundles_dir / name)
+            indexed.append(lang)
+        bundles[lang] = name
+    assemble({lang: bundles_dir / name for lang, name in bundles.items()}, staging / "pagefind")
+    reused = len(bundles) - len(indexed)
+    progress(f"indexed {', '.join(indexed) or 'no language'}; {reused} languages' indexes reused")
+    return bundles, indexed
+
+
+def remove_unused_bundles(bundles_dir: Path, used: set[str]) -> None:
+    if bundles_dir.is_dir():
+        for bundle in bundles_dir.iterdir():
+            if bundle.name not in used:
+                shutil.rmtree(bundle, ignore_errors=True)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return filecmp.cmp(a, b, shallow=False)
+    except OSError:
+        return False

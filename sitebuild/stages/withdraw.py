@@ -7,8 +7,8 @@ from its data and builds again (``without_pages``; the pages that list or link t
 rendered again, as for any removal). If that build fails too, for any reason, the last good
 site is published without their files (``publish_without``) and the build fails, naming them;
 if even that cannot be written (a full disk), their files are removed from the published site
-in place. Either way the fetch cache forgets them (``forget``), so no later build brings them
-back."""
+in place. Either way the saved pull forgets them (state.StateFolder.forget_pages), so no
+later build brings them back."""
 
 import contextlib
 import dataclasses
@@ -22,9 +22,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..errors import BuildError, as_build_error
-from ..model import Locale, RawSite
+from ..model import RawSite
 from ..paths import file_of, list_files
-from . import fetch, incremental, publish, search
+from . import incremental, publish, search
 
 SITEMAP = "sitemap.xml"
 LOC = re.compile(r"<loc>([^<]*)</loc>")
@@ -57,26 +57,6 @@ def without_pages(raw: RawSite, ids: Iterable[int]) -> RawSite:
     """``raw`` without the pages ``ids``: the data of a build that never saw them."""
     gone = set(ids)
     return dataclasses.replace(raw, pages=[item for item in raw.pages if item["id"] not in gone])
-
-
-def forget(pull_cache: Path, ids: Iterable[int]) -> None:
-    """Drop the pages ``ids`` from fetch's cache, so that an incremental pull, which only
-    asks for what changed, does not bring them back."""
-    cache = fetch.load_cache(pull_cache)
-    if cache is None:
-        return
-    gone = set(ids)
-    raw = RawSite(
-        cache["api_url"],
-        [Locale(**locale) for locale in cache["locales"]],
-        [item for item in cache["pages"] if item["id"] not in gone],
-        cache["generated_at"],
-    )
-    try:
-        fetch.save_cache(pull_cache, raw)
-    except OSError:  # a full disk: then the next build pulls everything
-        pull_cache.unlink(missing_ok=True)
-        pull_cache.with_suffix(".tmp").unlink(missing_ok=True)
 
 
 def publish_without(

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from sitebuild.cli import cache_dir, main
+from sitebuild.cli import main
 from sitebuild.stages import fetch
+from sitebuild.state import StateFolder
 
 pytestmark = pytest.mark.e2e
 
@@ -109,7 +110,7 @@ def test_an_incremental_build_takes_off_a_page_restricted_since_that_fetch_kept(
 
     # The next build, with a fetch that forgets nothing, starts from a pull without it.
     monkeypatch.setattr(fetch, "fetch_changes", original)
-    cached = fetch.load_cache(cache_dir(out) / "pages.pickle")
+    cached = StateFolder(out).pull()
     assert english.id not in {p["id"] for p in cached["pages"]}
     assert build(live_server, out, "-q") == 0
     assert not (out / url.lstrip("/")).exists()

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitebuild import pelican_plugin
-from sitebuild.cli import main, save_raw
+from sitebuild.cli import main
+from sitebuild.state import save_raw
 
 from .helpers import api_page, tiny_site
 

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.cli import main, save_raw
+from sitebuild import state
+from sitebuild.cli import main
 from sitebuild.errors import StorageError, as_build_error
-from sitebuild.stages import incremental, leaks, search
+from sitebuild.stages import leaks, search
 from sitebuild.stages import render as render_stage
+from sitebuild.state import save_raw
 
 from .helpers import info_page, tiny_site
 from .scripted_api import ScriptedAPI, page
@@ -110,7 +112,7 @@ def during(monkeypatch, module, name: str, action) -> None:
 STAGES = {
     "render": (None, None),
     "search": (search, "index_language"),
-    "cleanup": (incremental, "save_manifest"),
+    "cleanup": (state.StateFolder, "save_published"),
 }
 
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild.cli import main, save_raw
+from sitebuild.cli import main
 from sitebuild.lock import lock_path, output_lock
+from sitebuild.state import save_raw
 
 from .helpers import tiny_site
 from .scripted_api import ScriptedAPI, page

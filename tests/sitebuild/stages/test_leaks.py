@@ -11,6 +11,7 @@ from cms.information.models import InformationPage
 from sitebuild.errors import BuildError, VerifyError
 from sitebuild.stages.fetch import ApiClient, FetchSettings
 from sitebuild.stages.leaks import LeakState, check
+from sitebuild.state import BuildState, StateFolder
 
 from ...cms.factories import danish_tree
 from ..scripted_api import ScriptedAPI, page
@@ -150,12 +151,16 @@ def test_without_an_answer_from_the_api_nothing_passes(tmp_path):
 
 
 def test_the_state_survives_a_round_trip_and_a_damaged_file_means_a_full_check(tmp_path):
-    state = LeakState("2026-11-27T01:00:00+00:00", {"/da/": 3})
-    state.save(tmp_path / "leaks.json")
-    assert LeakState.load(tmp_path / "leaks.json") == state
-    (tmp_path / "leaks.json").write_text("{not json")
-    assert LeakState.load(tmp_path / "leaks.json") is None
-    assert LeakState.load(tmp_path / "missing.json") is None
+    checked = LeakState("2026-11-27T01:00:00+00:00", {"/da/": 3})
+    folder = StateFolder(tmp_path / "site")
+    folder.save_published(BuildState(leak_state=checked))
+    assert folder.read("v").leak_state == checked
+    (folder / StateFolder.LEAKS).write_text("{not json")
+    assert folder.read("v").leak_state is None
+    (folder / StateFolder.LEAKS).write_text('{"checked_at": "x", "pages": {"/da/": "three"}}')
+    assert folder.read("v").leak_state is None
+    (folder / StateFolder.LEAKS).unlink()
+    assert folder.read("v").leak_state is None
 
 
 def test_rerendered_pages_are_looked_up_200_at_a_time(tmp_path):

@@ -5,8 +5,9 @@ published without the page's files and the build fails naming it. Either way it 
 
 import pytest
 
-from sitebuild.cli import cache_dir, main
-from sitebuild.stages import fetch, search
+from sitebuild.cli import main
+from sitebuild.stages import search
+from sitebuild.state import StateFolder
 
 from ..helpers import api_page
 from ..scripted_api import ScriptedAPI
@@ -102,7 +103,7 @@ def test_a_page_no_longer_public_is_taken_off_and_what_linked_to_it_rebuilt(api,
     api.misbehave = lambda *_: None
     assert build(api, out, "--no-search", "-q") == 0
     assert not (out / "da/arbejde/bolig").exists()
-    cached = fetch.load_cache(cache_dir(out) / "pages.pickle")
+    cached = StateFolder(out).pull()
     assert 7 not in {p["id"] for p in cached["pages"]}
     full = tmp_path / "full"
     assert build(api, full, "--no-search", "-q", "--full") == 0
