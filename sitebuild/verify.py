@@ -206,7 +206,8 @@ class SiteAddress:
         """The site path ``href`` names on the address, or None if it is not such a URL."""
         if self.base is None:
             parts = urlsplit(href)
-            if parts.scheme not in ("http", "https") or not parts.netloc:
+            # A web address by the one URL rule (of its schemes, only http(s) have a host).
+            if urls.problem(href) is not None or not parts.netloc:
                 return None
             self.base = f"{parts.scheme}://{parts.netloc}"
         if not href.startswith(self.base + "/"):
